@@ -1,0 +1,52 @@
+package dev.cfoc.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One CloudFront distribution as the checker sees it: the parts of a DistributionConfig that decide
+ * how CloudFront connects to its origins. Filled by the file loader and (later) the CloudFront API source.
+ *
+ * @param id          distribution id (E…), empty for a bare DistributionConfig file
+ * @param source      where it was read from (file path, or "cloudfront-api")
+ * @param domainName  the distribution's *.cloudfront.net name, when known
+ */
+public record Distribution(
+        Optional<String> id,
+        String source,
+        Optional<String> domainName,
+        List<String> aliases,
+        boolean enabled,
+        List<Origin> origins,
+        List<OriginGroup> originGroups,
+        CacheBehavior defaultCacheBehavior,
+        List<CacheBehavior> cacheBehaviors) {
+
+    public Distribution {
+        aliases = List.copyOf(aliases);
+        origins = List.copyOf(origins);
+        originGroups = List.copyOf(originGroups);
+        cacheBehaviors = List.copyOf(cacheBehaviors);
+    }
+
+    /** The default behavior first, then the path behaviors in configured order. */
+    public List<CacheBehavior> allBehaviors() {
+        var all = new java.util.ArrayList<CacheBehavior>(cacheBehaviors.size() + 1);
+        all.add(defaultCacheBehavior);
+        all.addAll(cacheBehaviors);
+        return List.copyOf(all);
+    }
+
+    public Optional<Origin> origin(String originId) {
+        return origins.stream().filter(o -> o.id().equals(originId)).findFirst();
+    }
+
+    public Optional<OriginGroup> originGroup(String groupId) {
+        return originGroups.stream().filter(g -> g.id().equals(groupId)).findFirst();
+    }
+
+    /** A label for reports: the id, else the source. */
+    public String label() {
+        return id.orElse(source);
+    }
+}

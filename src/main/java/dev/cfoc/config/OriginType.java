@@ -1,0 +1,17 @@
+package dev.cfoc.config;
+
+/** How CloudFront reaches an origin: a custom origin, an S3 REST origin, or a private VPC origin. */
+public sealed interface OriginType {
+
+    /** CustomOriginConfig (also S3 website endpoints, which are custom origins). */
+    record Custom(CustomOriginConfig config) implements OriginType {
+    }
+
+    /** S3OriginConfig: an S3 REST endpoint, always HTTPS 443 with TLS 1.2. */
+    record S3() implements OriginType {
+    }
+
+    /** VpcOriginConfig: private, not reachable from outside the VPC. */
+    record Vpc(String vpcOriginId) implements OriginType {
+    }
+}

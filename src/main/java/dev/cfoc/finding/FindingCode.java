@@ -1,0 +1,79 @@
+package dev.cfoc.finding;
+
+/**
+ * The finding catalog: stable codes that users' scripts and filters rely on. docs/findings.md explains each.
+ * Never rename a code; add new ones.
+ */
+public enum FindingCode {
+    DNS_UNRESOLVABLE(Severity.ERROR, "Origin domain name does not resolve",
+            "Create or fix the DNS record of the origin domain name, or point the origin at a name that resolves."),
+    PORT_UNREACHABLE(Severity.ERROR, "Origin refuses connections on the configured port",
+            "Start the origin server or open the port (security group, firewall, listener) to CloudFront's origin-facing "
+                    + "IP ranges (managed prefix list com.amazonaws.global.cloudfront.origin-facing), or fix HTTPPort/HTTPSPort."),
+    CONNECT_TIMEOUT(Severity.ERROR, "Origin does not accept TCP connections within ConnectionTimeout",
+            "Allow CloudFront's origin-facing IP ranges through the firewall/security group, check that the origin is up, "
+                    + "or raise ConnectionTimeout (max 10 s) if the origin is just slow to accept."),
+    TLS_HANDSHAKE_TIMEOUT(Severity.ERROR, "TLS handshake does not complete within ConnectionTimeout",
+            "Check that the port speaks TLS promptly (no proxy or tarpit in front of it) and that the server is not overloaded."),
+    TLS_HANDSHAKE_FAILED(Severity.ERROR, "TLS handshake with CloudFront's origin TLS profile fails",
+            "Make the port speak TLS 1.2 (or the versions in OriginSslProtocols) with one of CloudFront's origin cipher "
+                    + "suites; if it is plain HTTP, set the origin protocol policy to http-only or fix HTTPSPort."),
+    TLS_NO_COMMON_PROTOCOL(Severity.ERROR, "Origin speaks none of the TLS versions CloudFront offers",
+            "Enable TLS 1.2 on the origin (CloudFront does not speak TLS 1.3 to origins), or add the versions the origin "
+                    + "speaks to the origin's OriginSslProtocols."),
+    TLS_NO_COMMON_CIPHER(Severity.ERROR, "Origin accepts none of CloudFront's origin cipher suites",
+            "Enable an ECDHE-RSA/ECDHE-ECDSA AES-GCM suite (e.g. ECDHE-RSA-AES128-GCM-SHA256) on the origin; "
+                    + "CloudFront offers no CHACHA20-POLY1305 and no TLS 1.3 suites to origins."),
+    CERT_NAME_MISMATCH(Severity.ERROR, "Origin certificate does not cover the name CloudFront checks",
+            "Issue a certificate whose SAN (or CN) covers the origin domain name (or, when Host is forwarded, the Host "
+                    + "value), or change the origin domain name to one the certificate covers."),
+    CERT_EXPIRED(Severity.ERROR, "A certificate in the origin's chain has expired",
+            "Renew the expired certificate and install the full new chain on the origin."),
+    CERT_NOT_YET_VALID(Severity.ERROR, "A certificate in the origin's chain is not yet valid",
+            "Fix the certificate's notBefore date (or the issuing system's clock), or install the previous valid certificate."),
+    CERT_SELF_SIGNED(Severity.ERROR, "Origin certificate is self-signed",
+            "Install a certificate issued by a CA in Mozilla's included CA list (e.g. from ACM via a load balancer, or a public CA)."),
+    CERT_UNTRUSTED(Severity.ERROR, "Origin certificate chain does not end at a CA CloudFront trusts",
+            "Use a certificate from a CA in Mozilla's included CA list; private CAs are not trusted by CloudFront."),
+    CERT_CHAIN_INCOMPLETE(Severity.ERROR, "Origin does not send the intermediate certificate(s)",
+            "Configure the origin to send the full chain (leaf, then intermediates, e.g. fullchain.pem); CloudFront does "
+                    + "not fetch missing intermediates."),
+    CERT_CHAIN_ORDER(Severity.ERROR, "Origin sends its certificate chain in the wrong order",
+            "Send the leaf certificate first, then each certificate followed by the one that issued it."),
+    ORIGIN_READ_TIMEOUT(Severity.ERROR, "Origin does not answer within OriginReadTimeout (CloudFront returns 504)",
+            "Make the origin answer faster, or raise OriginReadTimeout (1–120 s) on the origin."),
+    CERT_EXPIRING_SOON(Severity.WARNING, "A certificate in the origin's chain expires soon",
+            "Renew the certificate before it expires; CloudFront will return 502 from the expiry moment on."),
+    HTTP_5XX(Severity.WARNING, "Origin answers with a 5xx status (CloudFront passes it to viewers)",
+            "Look at the origin's logs for the request shown; the origin itself is failing."),
+    TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
+            "Enable TLS 1.2 on the origin and remove TLSv1/TLSv1.1 from OriginSslProtocols."),
+    ORIGIN_NOT_PROBED(Severity.INFO, "Origin was not probed",
+            "Nothing to fix here; check this origin by other means (see the reason)."),
+    POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",
+            "Check with the CloudFront API source (which reads custom policies), or review the assumption stated."),
+    HOST_MAY_BE_REWRITTEN(Severity.INFO, "An edge function may change Host/SNI at request time",
+            "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately.");
+
+    private final Severity severity;
+    private final String title;
+    private final String remediation;
+
+    FindingCode(Severity severity, String title, String remediation) {
+        this.severity = severity;
+        this.title = title;
+        this.remediation = remediation;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String remediation() {
+        return remediation;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.cfoc.plan;
+
+import dev.cfoc.config.CustomHeader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One connection CloudFront would make to an origin: the unit the probe executes.
+ *
+ * @param host                     the origin domain name CloudFront resolves and connects to
+ * @param sni                      server_name sent in the ClientHello (HTTPS only)
+ * @param hostHeader               Host header of the HTTP request
+ * @param acceptedCertificateNames names one of which the certificate must cover (SNI/Host value and the origin
+ *                                 domain: the 502 page's "one or both")
+ * @param tlsVersions              versions offered (OriginSslProtocols ∩ CloudFront's profile), empty for HTTP
+ * @param requestPath              OriginPath + "/"
+ * @param behaviors                path patterns of the cache behaviors that lead here, for the report
+ */
+public record ProbeTarget(
+        String originId,
+        Scheme scheme,
+        String host,
+        int port,
+        Optional<String> sni,
+        String hostHeader,
+        Set<String> acceptedCertificateNames,
+        List<TlsVersion> tlsVersions,
+        Duration connectTimeout,
+        int connectionAttempts,
+        Duration readTimeout,
+        String requestPath,
+        List<CustomHeader> customHeaders,
+        List<String> behaviors) {
+
+    public ProbeTarget {
+        acceptedCertificateNames = Set.copyOf(acceptedCertificateNames);
+        tlsVersions = List.copyOf(tlsVersions);
+        customHeaders = List.copyOf(customHeaders);
+        behaviors = List.copyOf(behaviors);
+    }
+
+    public boolean isTls() {
+        return scheme == Scheme.HTTPS;
+    }
+}
