@@ -1,0 +1,84 @@
+package dev.cfoc.check;
+
+import dev.cfoc.config.Distribution;
+import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.Severity;
+import dev.cfoc.plan.DistributionPlan;
+import dev.cfoc.plan.OriginPlan;
+import dev.cfoc.plan.Planner;
+import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.plan.ProbeTarget;
+import dev.cfoc.probe.ProbeResult;
+import dev.cfoc.probe.ProbeRunner;
+import dev.cfoc.report.DistributionReport;
+import dev.cfoc.report.OriginReport;
+import dev.cfoc.report.Report;
+import dev.cfoc.report.Summary;
+import dev.cfoc.report.Verdict;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The engine: distributions → plans → every connection of the run probed concurrently → report.
+ * Used by the CLI and (later) the Lambda.
+ */
+public final class Checker {
+
+    private final Planner planner;
+    private final ProbeRunner probeRunner;
+    private final Clock clock;
+
+    public Checker(Planner planner, ProbeRunner probeRunner, Clock clock) {
+        this.planner = planner;
+        this.probeRunner = probeRunner;
+        this.clock = clock;
+    }
+
+    public Report check(List<Distribution> distributions, PolicyCatalog policies, Report.TrustAnchorsNote trust) {
+        Instant started = clock.instant();
+        List<DistributionPlan> plans = distributions.stream().map(d -> planner.plan(d, policies)).toList();
+        List<ProbeTarget> targets = plans.stream()
+                .flatMap(p -> p.origins().stream())
+                .flatMap(o -> o.targets().stream())
+                .toList();
+        Iterator<ProbeResult> results = probeRunner.probeAll(targets).iterator();
+
+        List<DistributionReport> reports = new ArrayList<>();
+        for (DistributionPlan plan : plans) {
+            List<OriginReport> origins = new ArrayList<>();
+            for (OriginPlan origin : plan.origins()) {
+                List<ProbeResult> probes = new ArrayList<>();
+                origin.targets().forEach(t -> probes.add(results.next()));
+                origins.add(originReport(origin, probes));
+            }
+            Distribution d = plan.distribution();
+            reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins));
+        }
+        long durationMs = clock.millis() - started.toEpochMilli();
+        return new Report(started, trust, reports, summary(reports, durationMs));
+    }
+
+    private static OriginReport originReport(OriginPlan origin, List<ProbeResult> probes) {
+        List<Finding> findings = new ArrayList<>();
+        origin.problems().forEach(p -> findings.add(Finding.about(origin.originId(), p)));
+        for (ProbeResult probe : probes) {
+            probe.problems().forEach(p -> findings.add(FindingPlacement.place(probe, p)));
+        }
+        return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), findings), probes,
+                findings);
+    }
+
+    private static Summary summary(List<DistributionReport> reports, long durationMs) {
+        List<Finding> all = reports.stream().flatMap(d -> d.origins().stream())
+                .flatMap(o -> o.findings().stream()).toList();
+        int origins = reports.stream().mapToInt(d -> d.origins().size()).sum();
+        return new Summary(reports.size(), origins,
+                (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count(),
+                (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count(),
+                durationMs);
+    }
+}

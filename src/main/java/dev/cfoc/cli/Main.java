@@ -1,0 +1,37 @@
+package dev.cfoc.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the jar: {@code check}, {@code demo}. */
+@Command(name = "cloudfront-origin-checker", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Predicts CloudFront 502 errors by connecting to every origin exactly as CloudFront would.",
+        subcommands = {CheckCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:nothing at or above --fail-on",
+                "1:findings at or above --fail-on",
+                "2:bad usage or bad input (config, trust anchors)",
+                "3:internal error (a bug: please report it)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new ExitCodes.InternalErrorHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check or demo");
+    }
+}

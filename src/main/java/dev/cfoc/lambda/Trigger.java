@@ -1,0 +1,32 @@
+package dev.cfoc.lambda;
+
+import java.util.List;
+
+/** What an invocation was asked to do, decoded from its event. */
+public sealed interface Trigger {
+
+    /** EventBridge schedule: check every distribution (or those in DISTRIBUTION_IDS). */
+    record Scheduled() implements Trigger {
+    }
+
+    /** A CloudTrail event for a distribution that was created, updated or copied: check it. */
+    record DistributionChanged(String distributionId, String eventName) implements Trigger {
+    }
+
+    /** A cache or origin request policy changed: check every distribution that uses it. */
+    record PolicyChanged(PolicyKind kind, String policyId, String eventName) implements Trigger {
+    }
+
+    /** A hand-made event: {"distributionIds": [...]} or {"all": true}. */
+    record Manual(List<String> distributionIds, boolean all) implements Trigger {
+        public Manual {
+            distributionIds = List.copyOf(distributionIds);
+        }
+    }
+
+    /** An event that needs no check (the API call it records failed); logged, not an error. */
+    record Ignored(String reason) implements Trigger {
+    }
+
+    enum PolicyKind { CACHE_POLICY, ORIGIN_REQUEST_POLICY }
+}

@@ -1,0 +1,120 @@
+package dev.cfoc.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes an invocation event into a {@link Trigger}: EventBridge schedules, CloudTrail change events for
+ * CloudFront (cloudfront-origin-facts.md §6) and manual events. Anything else is an {@link EventException}
+ * that says what was expected.
+ */
+public final class TriggerParser {
+
+    static final String EXPECTED = "expected an EventBridge 'Scheduled Event' (source aws.events), a CloudTrail "
+            + "'AWS API Call via CloudTrail' event from aws.cloudfront, or a manual event "
+            + "{\"distributionIds\": [\"E…\"]} or {\"all\": true}";
+
+    private static final Set<String> DISTRIBUTION_EVENTS = Set.of("CreateDistribution", "CreateDistributionWithTags",
+            "UpdateDistribution", "CopyDistribution", "UpdateDistributionWithStagingConfig", "AssociateAlias");
+    /**
+     * Decision: CloudTrail has recorded CloudFront calls with the API version appended
+     * (UpdateDistribution2020_05_31) as well as without; both name the same call.
+     */
+    private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{4}_\\d{2}_\\d{2}$");
+    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
+
+    public Trigger parse(JsonNode event) throws EventException {
+        if (event == null || !event.isObject()) {
+            throw new EventException("event is not a JSON object; " + EXPECTED);
+        }
+        if (event.has("distributionIds") || event.has("all")) {
+            return manual(event);
+        }
+        String detailType = event.path("detail-type").asText("");
+        String source = event.path("source").asText("");
+        if (detailType.equals("Scheduled Event") && source.equals("aws.events")) {
+            return new Trigger.Scheduled();
+        }
+        if (detailType.equals("AWS API Call via CloudTrail") && source.equals("aws.cloudfront")) {
+            return cloudTrail(event.path("detail"));
+        }
+        throw new EventException("unrecognised event (detail-type '" + detailType + "', source '" + source + "'); "
+                + EXPECTED);
+    }
+
+    private Trigger manual(JsonNode event) throws EventException {
+        JsonNode all = event.get("all");
+        if (all != null && !all.isBoolean()) {
+            throw new EventException("$.all: must be true or false, got " + all.getNodeType().name().toLowerCase());
+        }
+        List<String> ids = new ArrayList<>();
+        JsonNode list = event.get("distributionIds");
+        if (list != null) {
+            if (!list.isArray()) {
+                throw new EventException("$.distributionIds: must be an array of distribution ids");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                ids.add(distributionId(list.get(i), "$.distributionIds[" + i + "]"));
+            }
+        }
+        boolean everything = all != null && all.asBoolean();
+        if (!everything && ids.isEmpty()) {
+            throw new EventException("$.distributionIds: give at least one distribution id, or {\"all\": true}");
+        }
+        return new Trigger.Manual(ids, everything);
+    }
+
+    private Trigger cloudTrail(JsonNode detail) throws EventException {
+        if (!detail.isObject()) {
+            throw new EventException("$.detail: missing; a CloudTrail event carries the API call in 'detail'");
+        }
+        String eventName = API_VERSION_SUFFIX.matcher(detail.path("eventName").asText("")).replaceFirst("");
+        if (detail.hasNonNull("errorCode")) {
+            return new Trigger.Ignored(eventName + " failed with " + detail.get("errorCode").asText()
+                    + ": nothing changed, nothing to check");
+        }
+        if (DISTRIBUTION_EVENTS.contains(eventName)) {
+            // Create and Copy name the new distribution only in the response; Update names it in both.
+            JsonNode id = detail.path("responseElements").path("distribution").path("id");
+            if (!id.isTextual()) {
+                id = detail.path("requestParameters").path("id");
+            }
+            return new Trigger.DistributionChanged(distributionId(id,
+                    "$.detail.requestParameters.id or $.detail.responseElements.distribution.id"), eventName);
+        }
+        return switch (eventName) {
+            case "UpdateCachePolicy" -> new Trigger.PolicyChanged(Trigger.PolicyKind.CACHE_POLICY,
+                    policyId(detail), eventName);
+            case "UpdateOriginRequestPolicy" -> new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY,
+                    policyId(detail), eventName);
+            default -> new Trigger.Ignored(eventName + " does not change how CloudFront reaches origins");
+        };
+    }
+
+    private static String policyId(JsonNode detail) throws EventException {
+        JsonNode id = detail.path("requestParameters").path("id");
+        if (!id.isTextual() || id.asText().isBlank()) {
+            throw new EventException("$.detail.requestParameters.id: missing policy id");
+        }
+        return id.asText();
+    }
+
+    private static String distributionId(JsonNode node, String path) throws EventException {
+        if (node == null || !node.isTextual()) {
+            throw new EventException(path + ": missing distribution id (a string like E2QWRUHAPOMQZL)");
+        }
+        String id = node.asText();
+        if (!DISTRIBUTION_ID.matcher(id).matches()) {
+            throw new EventException(path + ": '" + abbreviate(id) + "' is not a CloudFront distribution id");
+        }
+        return id;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

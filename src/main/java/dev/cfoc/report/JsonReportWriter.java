@@ -1,0 +1,138 @@
+package dev.cfoc.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfoc.cert.CertificateSummary;
+import dev.cfoc.finding.Finding;
+import dev.cfoc.plan.ProbeTarget;
+import dev.cfoc.plan.TlsVersion;
+import dev.cfoc.probe.ProbeResult;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The machine format. Its shape is a contract (README, issue 2 §7): fields are added, never renamed or removed.
+ * Absent values are JSON null. Built field by field so the shape does not drift with the Java records.
+ */
+public final class JsonReportWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String write(Report report) {
+        try {
+            return MAPPER.writeValueAsString(toJson(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report cannot be serialised", e);
+        }
+    }
+
+    public ObjectNode toJson(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("generatedAt", report.generatedAt().toString());
+        ObjectNode anchors = root.putObject("trustAnchors");
+        anchors.put("source", report.trustAnchors().source());
+        strings(anchors.putArray("addedRoots"), report.trustAnchors().addedRoots());
+        if (!report.trustAnchors().addedRoots().isEmpty()) {
+            anchors.put("note", TextReportWriter.ADDED_ROOTS_NOTE);
+        }
+        ArrayNode distributions = root.putArray("distributions");
+        report.distributions().forEach(d -> distributions.add(distribution(d)));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("distributions", report.summary().distributions());
+        summary.put("origins", report.summary().origins());
+        summary.put("errors", report.summary().errors());
+        summary.put("warnings", report.summary().warnings());
+        summary.put("durationMs", report.summary().durationMs());
+        return root;
+    }
+
+    private ObjectNode distribution(DistributionReport d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        put(node, "id", d.id());
+        node.put("source", d.source());
+        put(node, "domainName", d.domainName());
+        strings(node.putArray("aliases"), d.aliases());
+        ArrayNode origins = node.putArray("origins");
+        d.origins().forEach(o -> origins.add(origin(o)));
+        return node;
+    }
+
+    private ObjectNode origin(OriginReport o) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("originId", o.originId());
+        node.put("domainName", o.domainName());
+        node.put("verdict", o.verdict().name());
+        ArrayNode probes = node.putArray("probes");
+        o.probes().forEach(p -> probes.add(probe(p)));
+        ArrayNode findings = node.putArray("findings");
+        o.findings().forEach(f -> findings.add(finding(f)));
+        return node;
+    }
+
+    private ObjectNode probe(ProbeResult p) {
+        ProbeTarget t = p.target();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("scheme", t.scheme().lower());
+        node.put("port", t.port());
+        put(node, "sni", t.sni());
+        node.put("hostHeader", t.hostHeader());
+        put(node, "address", p.address());
+        strings(node.putArray("offeredTlsVersions"), t.tlsVersions().stream().map(TlsVersion::apiName).toList());
+        put(node, "tlsVersion", p.tlsVersion());
+        put(node, "cipherSuite", p.cipherSuite());
+        ArrayNode chain = node.putArray("certificateChain");
+        p.certificateChain().forEach(c -> chain.add(certificate(c)));
+        put(node, "httpStatus", p.httpStatus());
+        strings(node.putArray("behaviors"), t.behaviors());
+        ObjectNode timings = node.putObject("timingsMs");
+        p.timingsMs().forEach(timings::put);
+        return node;
+    }
+
+    private ObjectNode certificate(CertificateSummary c) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("subject", c.subject());
+        node.put("issuer", c.issuer());
+        strings(node.putArray("subjectAltNames"), c.subjectAltNames());
+        node.put("notBefore", c.notBefore().toString());
+        node.put("notAfter", c.notAfter().toString());
+        node.put("serialNumber", c.serialNumber());
+        node.put("sha256Fingerprint", c.sha256Fingerprint());
+        node.put("publicKey", c.publicKey());
+        node.put("signatureAlgorithm", c.signatureAlgorithm());
+        return node;
+    }
+
+    ObjectNode finding(Finding f) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("code", f.code().name());
+        node.put("severity", f.severity().name());
+        node.put("originId", f.originId());
+        put(node, "port", f.port());
+        put(node, "sni", f.sni());
+        node.put("message", f.message());
+        ObjectNode evidence = node.putObject("evidence");
+        f.evidence().forEach(evidence::put);
+        node.put("remediation", f.remediation());
+        put(node, "reproduce", f.reproduce());
+        return node;
+    }
+
+    private static void put(ObjectNode node, String field, Optional<String> value) {
+        value.ifPresentOrElse(v -> node.put(field, v), () -> node.putNull(field));
+    }
+
+    private static void put(ObjectNode node, String field, OptionalInt value) {
+        value.ifPresentOrElse(v -> node.put(field, v), () -> node.putNull(field));
+    }
+
+    private static void strings(ArrayNode array, Collection<String> values) {
+        values.forEach(array::add);
+    }
+
+}

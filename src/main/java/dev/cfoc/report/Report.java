@@ -1,0 +1,36 @@
+package dev.cfoc.report;
+
+import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.Severity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The result of one run: what the JSON and text renderers print and what SNS will publish.
+ *
+ * @param trustAnchors what certificates were checked against; says so when roots were added that CloudFront does not trust
+ */
+public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<DistributionReport> distributions,
+                     Summary summary) {
+
+    public Report {
+        distributions = List.copyOf(distributions);
+    }
+
+    /** Where the trust decisions came from, and the roots added with --trust-anchors (not trusted by CloudFront). */
+    public record TrustAnchorsNote(String source, List<String> addedRoots) {
+        public TrustAnchorsNote {
+            addedRoots = List.copyOf(addedRoots);
+        }
+    }
+
+    public Stream<Finding> findings() {
+        return distributions.stream().flatMap(d -> d.origins().stream()).flatMap(o -> o.findings().stream());
+    }
+
+    public boolean hasFindingsAtLeast(Severity threshold) {
+        return findings().anyMatch(f -> f.severity().isAtLeast(threshold));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cfoc.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TriggerParserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TriggerParser parser = new TriggerParser();
+
+    @Test
+    void scheduledEventFile_isScheduled() throws Exception {
+        assertThat(parser.parse(file("scheduled.json"))).isEqualTo(new Trigger.Scheduled());
+    }
+
+    @Test
+    void cloudTrailUpdateDistributionFile_namesTheDistribution() throws Exception {
+        assertThat(parser.parse(file("cloudtrail-update-distribution.json")))
+                .isEqualTo(new Trigger.DistributionChanged("E2QWRUHAPOMQZL", "UpdateDistribution"));
+    }
+
+    @Test
+    void cloudTrailPolicyUpdateFile_namesThePolicy() throws Exception {
+        assertThat(parser.parse(file("cloudtrail-update-origin-request-policy.json")))
+                .isEqualTo(new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY,
+                        "1d3c5e7a-9b2f-4d6e-8a0c-2e4f6a8b0c1d", "UpdateOriginRequestPolicy"));
+    }
+
+    @Test
+    void manualEventFile_listsIds() throws Exception {
+        assertThat(parser.parse(file("manual.json")))
+                .isEqualTo(new Trigger.Manual(java.util.List.of("E2QWRUHAPOMQZL"), false));
+    }
+
+    @Test
+    void createDistribution_takesTheNewIdFromTheResponse() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventSource": "cloudfront.amazonaws.com", "eventName": "CreateDistributionWithTags",
+                 "requestParameters": {"distributionConfigWithTags": {}},
+                 "responseElements": {"distribution": {"id": "E1NEWDISTRO99"}}}""");
+        assertThat(parser.parse(event)).isEqualTo(new Trigger.DistributionChanged("E1NEWDISTRO99", "CreateDistributionWithTags"));
+    }
+
+    @Test
+    void versionSuffixedEventName_meansTheSameCall() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventName": "UpdateDistribution2020_05_31", "requestParameters": {"id": "E2QWRUHAPOMQZL"}}""");
+        assertThat(parser.parse(event)).isEqualTo(new Trigger.DistributionChanged("E2QWRUHAPOMQZL", "UpdateDistribution"));
+    }
+
+    @Test
+    void failedApiCall_isIgnoredWithAReason() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventName": "UpdateDistribution", "errorCode": "PreconditionFailed",
+                 "errorMessage": "The If-Match version is missing or not valid.",
+                 "requestParameters": {"id": "E2QWRUHAPOMQZL"}, "responseElements": null}""");
+        assertThat(parser.parse(event)).isInstanceOfSatisfying(Trigger.Ignored.class,
+                i -> assertThat(i.reason()).contains("PreconditionFailed"));
+    }
+
+    @Test
+    void unrelatedCloudFrontCall_isIgnored() throws Exception {
+        assertThat(parser.parse(cloudTrail("{\"eventName\": \"CreateInvalidation\"}"))).isInstanceOf(Trigger.Ignored.class);
+    }
+
+    @Test
+    void unknownEvent_saysWhatWasExpected() {
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("{\"Records\": [{\"eventSource\": \"aws:s3\"}]}")))
+                .isInstanceOf(EventException.class).hasMessageContaining("Scheduled Event")
+                .hasMessageContaining("distributionIds");
+    }
+
+    @Test
+    void manualEventWithBadId_namesTheField() {
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("{\"distributionIds\": [\"E2QWRUHAPOMQZL\", 42]}")))
+                .isInstanceOf(EventException.class).hasMessageContaining("$.distributionIds[1]");
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("{\"distributionIds\": [\"not an id\"]}")))
+                .isInstanceOf(EventException.class).hasMessageContaining("is not a CloudFront distribution id");
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("{\"distributionIds\": []}")))
+                .isInstanceOf(EventException.class).hasMessageContaining("at least one");
+    }
+
+    @Test
+    void manualAll_isAccepted() throws Exception {
+        assertThat(parser.parse(JSON.readTree("{\"all\": true}"))).isEqualTo(new Trigger.Manual(java.util.List.of(), true));
+    }
+
+    @Test
+    void nonObjectEvent_isRejected() {
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("[1,2]"))).isInstanceOf(EventException.class)
+                .hasMessageContaining("not a JSON object");
+    }
+
+    private static JsonNode file(String name) throws Exception {
+        return JSON.readTree(Path.of("events", name).toFile());
+    }
+
+    private static JsonNode cloudTrail(String detail) throws Exception {
+        return JSON.readTree("{\"detail-type\": \"AWS API Call via CloudTrail\", \"source\": \"aws.cloudfront\", "
+                + "\"detail\": " + detail + "}");
+    }
+}
