@@ -1,6 +1,8 @@
 package dev.cfoc.demo;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -114,11 +117,23 @@ public final class SamplePki {
 
     /** A leaf issued by the intermediate; its chain is [leaf, intermediate]. */
     public Issued issueLeaf(LeafSpec spec) {
+        return issueLeaf(spec, Optional.empty());
+    }
+
+    /**
+     * As {@link #issueLeaf}, with an Authority Information Access extension whose caIssuers URL says where the
+     * intermediate's certificate is published (as public CAs do).
+     */
+    public Issued issueLeaf(LeafSpec spec, String caIssuersUrl) {
+        return issueLeaf(spec, Optional.of(caIssuersUrl));
+    }
+
+    private Issued issueLeaf(LeafSpec spec, Optional<String> caIssuersUrl) {
         KeyPair keys = generate(spec.keyType());
         X509Certificate cert = build(new X500Name("CN=" + spec.commonName()), keys,
                 X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
                 intermediate.privateKey(), keyPairOf(intermediate), spec.notBefore(), spec.notAfter(), false,
-                spec.dnsNames());
+                spec.dnsNames(), caIssuersUrl);
         return new Issued(cert, keys.getPrivate(), List.of(cert, intermediate.certificate()));
     }
 
@@ -153,6 +168,13 @@ public final class SamplePki {
     private static X509Certificate build(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
                                          KeyPair issuerKeys, Instant notBefore, Instant notAfter, boolean ca,
                                          List<String> dnsNames) {
+        return build(subject, subjectKeys, issuer, issuerKey, issuerKeys, notBefore, notAfter, ca, dnsNames,
+                Optional.empty());
+    }
+
+    private static X509Certificate build(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+                                         KeyPair issuerKeys, Instant notBefore, Instant notAfter, boolean ca,
+                                         List<String> dnsNames, Optional<String> caIssuersUrl) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -171,6 +193,11 @@ public final class SamplePki {
                 dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            if (caIssuersUrl.isPresent()) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuersUrl.get())));
             }
             String algorithm = issuerKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             return new JcaX509CertificateConverter().getCertificate(
