@@ -67,6 +67,7 @@ final class CheckRun {
     }
 
     private static Report.TrustAnchorsNote trustNote(TrustAnchors anchors) {
-        return new Report.TrustAnchorsNote(anchors.description(), anchors.addedSubjects());
+        return new Report.TrustAnchorsNote(anchors.description(),
+                anchors.added().stream().map(c -> c.getSubjectX500Principal().getName()).toList());
     }
 }
