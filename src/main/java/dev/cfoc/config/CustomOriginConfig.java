@@ -20,6 +20,14 @@ public record CustomOriginConfig(
     public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_KEEPALIVE_TIMEOUT_SECONDS = 5;
 
+    /**
+     * Decision: OriginSslProtocols when a file leaves it out. AWS documents no default (the API marks the field
+     * optional); when it is omitted the service stores ["SSLv3", "TLSv1"] (observed through CloudFormation, e.g.
+     * go-to-k/cdk-real-drift#1734). The AWS CLI always prints the field, so this only applies to hand-written
+     * files, and we check what CloudFront would do with such a config: offer TLSv1 (SSLv3 cannot be tested).
+     */
+    public static final List<String> DEFAULT_ORIGIN_SSL_PROTOCOLS = List.of("SSLv3", "TLSv1");
+
     public CustomOriginConfig {
         originSslProtocols = List.copyOf(originSslProtocols);
     }

@@ -7,8 +7,18 @@ public sealed interface OriginType {
     record Custom(CustomOriginConfig config) implements OriginType {
     }
 
-    /** S3OriginConfig: an S3 REST endpoint, always HTTPS 443 with TLS 1.2. */
-    record S3() implements OriginType {
+    /**
+     * S3OriginConfig: an S3 REST endpoint, always HTTPS 443 with TLS 1.2.
+     *
+     * @param readTimeoutSeconds S3OriginConfig.OriginReadTimeout (1–120, default 30)
+     */
+    record S3(int readTimeoutSeconds) implements OriginType {
+
+        public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+        public S3() {
+            this(DEFAULT_READ_TIMEOUT_SECONDS);
+        }
     }
 
     /** VpcOriginConfig: private, not reachable from outside the VPC. */

@@ -2,19 +2,30 @@ package dev.cfoc.plan;
 
 import dev.cfoc.finding.Problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the planner decided for one origin: the connections to probe, and what it found from configuration
  * alone (POLICY_UNRESOLVED, ORIGIN_NOT_PROBED, HOST_MAY_BE_REWRITTEN).
  *
- * @param probed false when the origin cannot be probed (VPC, mTLS, SSLv3-only); a problem says why
+ * @param probed   false when the origin cannot be probed (VPC, mTLS, SSLv3-only); a problem says why
+ * @param evidence ordered facts about the plan that are not problems: origin group membership, versions not
+ *                 tested (SSLv3), names substituted for unknown viewer hosts
  */
 public record OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
-                         boolean probed) {
+                         boolean probed, Map<String, String> evidence) {
 
     public OriginPlan {
         targets = List.copyOf(targets);
         problems = List.copyOf(problems);
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
+                      boolean probed) {
+        this(originId, domainName, targets, problems, probed, Map.of());
     }
 }

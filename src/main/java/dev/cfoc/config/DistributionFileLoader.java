@@ -1,0 +1,137 @@
+package dev.cfoc.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.cfoc.config.JsonFields.Located;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads distribution configs from the JSON the AWS CLI prints (PascalCase keys, as in the CloudFront API).
+ * Accepted shapes: {@code get-distribution-config} ({ETag, DistributionConfig}), {@code get-distribution}
+ * ({Distribution: {Id, DomainName, DistributionConfig}}), {@code list-distributions}
+ * ({DistributionList: {Items: [DistributionSummary…]}}), or a bare DistributionConfig.
+ * Errors name the file and the JSON path; they never contain a custom header value.
+ */
+public final class DistributionFileLoader {
+
+    static final String ACCEPTED_SHAPES = "expected the JSON printed by 'aws cloudfront get-distribution-config' "
+            + "({\"ETag\", \"DistributionConfig\"}), 'aws cloudfront get-distribution' "
+            + "({\"Distribution\": {\"Id\", \"DomainName\", \"DistributionConfig\"}}), "
+            + "'aws cloudfront list-distributions' ({\"DistributionList\": {\"Items\": [...]}}), "
+            + "or a bare DistributionConfig (an object with \"Origins\" and \"DefaultCacheBehavior\")";
+
+    /** Bounds memory on a wrong file; list-distributions output for thousands of distributions stays far below. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public List<Distribution> load(Path file) throws ConfigException {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigException(source + ": file is " + size + " bytes, more than the limit of "
+                        + MAX_FILE_BYTES + " bytes for a distribution config");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source + ": file not found");
+        } catch (IOException e) {
+            throw new ConfigException(source + ": cannot read file (" + e.getClass().getSimpleName() + ")");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw malformed(source, e);
+        }
+        return fromTree(root, source);
+    }
+
+    /** Same as {@link #load(Path)} for JSON held in memory; {@code sourceName} stands in for the file name. */
+    public List<Distribution> loadString(String json, String sourceName) throws ConfigException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (IOException e) {
+            throw malformed(sourceName, e);
+        }
+        return fromTree(root, sourceName);
+    }
+
+    private List<Distribution> fromTree(JsonNode root, String source) throws ConfigException {
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigException(source + ": empty file; " + ACCEPTED_SHAPES);
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(source + ": $: JSON " + JsonFields.describe(root).replaceFirst("^an? ", "")
+                    + " is not a distribution config; " + ACCEPTED_SHAPES);
+        }
+        var json = new JsonFields(source);
+        var reader = new DistributionConfigReader(source);
+        var top = new Located(root, "$");
+        if (root.has("DistributionList")) {
+            json.requiredObject(top, "DistributionList");
+            return readList(json, reader, top);
+        }
+        if (root.has("Distribution")) {
+            Located distribution = json.requiredObject(top, "Distribution");
+            return List.of(reader.read(json.requiredObject(distribution, "DistributionConfig"),
+                    json.optionalText(distribution, "Id"), json.optionalText(distribution, "DomainName")));
+        }
+        if (root.has("DistributionConfig")) {
+            return List.of(reader.read(json.requiredObject(top, "DistributionConfig"),
+                    Optional.empty(), Optional.empty()));
+        }
+        if (root.has("Origins") && root.has("DefaultCacheBehavior")) {
+            return List.of(reader.read(top, Optional.empty(), Optional.empty()));
+        }
+        throw new ConfigException(source + ": $: not a shape this tool knows; " + ACCEPTED_SHAPES);
+    }
+
+    private static List<Distribution> readList(JsonFields json, DistributionConfigReader reader, Located top)
+            throws ConfigException {
+        var distributions = new ArrayList<Distribution>();
+        for (Located summary : json.objectItems(top, "DistributionList")) {
+            distributions.add(reader.read(summary, json.optionalText(summary, "Id"),
+                    json.optionalText(summary, "DomainName")));
+        }
+        return distributions;
+    }
+
+    /**
+     * Jackson's own messages quote the offending input, which may be a secret header value: only its
+     * location and our own wording reach the user.
+     */
+    private static ConfigException malformed(String source, IOException e) {
+        if (!(e instanceof JsonProcessingException parse)) {
+            return new ConfigException(source + ": cannot read JSON (" + e.getClass().getSimpleName() + ")");
+        }
+        String what;
+        if (parse instanceof JsonEOFException
+                || String.valueOf(parse.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+            what = "unexpected end of input (truncated file?)";
+        } else if (parse instanceof MismatchedInputException) {
+            what = "unexpected content after the JSON value";
+        } else {
+            what = "invalid JSON syntax";
+        }
+        JsonLocation at = parse.getLocation();
+        String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr() + ":";
+        return new ConfigException(source + ":" + where + " malformed JSON: " + what);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cfoc.plan;
+
+import dev.cfoc.config.Origin;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The distinct connections to one origin: identical cases (same scheme, port, SNI and Host) reached from several
+ * behaviors become one target listing all their path patterns. Output order: HTTPS before HTTP, then by
+ * Host/SNI, then by port.
+ */
+final class ConnectionCases {
+
+    private record Key(Scheme scheme, int port, Optional<String> sni, String hostHeader) {
+    }
+
+    private record Case(Set<String> acceptedNames, List<TlsVersion> tlsVersions, Duration readTimeout,
+                        Set<String> behaviors) {
+    }
+
+    private static final Comparator<ProbeTarget> ORDER = Comparator
+            .comparing((ProbeTarget t) -> t.scheme() == Scheme.HTTPS ? 0 : 1)
+            .thenComparing(ProbeTarget::hostHeader)
+            .thenComparingInt(ProbeTarget::port);
+
+    private final Origin origin;
+    private final Map<Key, Case> cases = new LinkedHashMap<>();
+
+    ConnectionCases(Origin origin) {
+        this.origin = origin;
+    }
+
+    /** CloudFront sends {@code hostName} as SNI and Host; a certificate for it or for the origin domain passes. */
+    void addHttps(int port, String hostName, List<TlsVersion> versions, Duration readTimeout, String behavior) {
+        var accepted = new LinkedHashSet<String>();
+        accepted.add(hostName);
+        accepted.add(origin.domainName());
+        add(new Key(Scheme.HTTPS, port, Optional.of(hostName), hostName), accepted, versions, readTimeout, behavior);
+    }
+
+    void addHttp(int port, String hostName, Duration readTimeout, String behavior) {
+        add(new Key(Scheme.HTTP, port, Optional.empty(), hostName), Set.of(), List.of(), readTimeout, behavior);
+    }
+
+    List<ProbeTarget> targets() {
+        return cases.entrySet().stream().map(e -> toTarget(e.getKey(), e.getValue())).sorted(ORDER).toList();
+    }
+
+    private void add(Key key, Set<String> accepted, List<TlsVersion> versions, Duration readTimeout, String behavior) {
+        cases.computeIfAbsent(key, k -> new Case(accepted, versions, readTimeout, new LinkedHashSet<>()))
+                .behaviors().add(behavior);
+    }
+
+    private ProbeTarget toTarget(Key key, Case c) {
+        return new ProbeTarget(origin.id(), key.scheme(), origin.domainName(), key.port(), key.sni(),
+                key.hostHeader(), c.acceptedNames(), c.tlsVersions(),
+                Duration.ofSeconds(origin.connectionTimeoutSeconds()), origin.connectionAttempts(), c.readTimeout(),
+                origin.originPath() + "/", origin.customHeaders(), List.copyOf(c.behaviors()));
+    }
+}
