@@ -68,8 +68,8 @@ public final class Checker {
         for (ProbeResult probe : probes) {
             probe.problems().forEach(p -> findings.add(FindingPlacement.place(probe, p)));
         }
-        return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), findings), probes,
-                findings);
+        return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), findings),
+                origin.evidence(), probes, findings);
     }
 
     private static Summary summary(List<DistributionReport> reports, long durationMs) {

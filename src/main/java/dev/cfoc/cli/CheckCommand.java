@@ -49,6 +49,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return new CheckRun(spec.commandLine().getOut(), err)
-                .run(distributions, reportOptions, failOn.threshold(), HostResolver.system());
+                .run(distributions, reportOptions, failOn.threshold(), HostResolver.system(), List.of());
     }
 }

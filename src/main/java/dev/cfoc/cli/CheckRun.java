@@ -3,7 +3,6 @@ package dev.cfoc.cli;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.check.CheckOptions;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.Severity;
@@ -17,6 +16,8 @@ import dev.cfoc.report.Report;
 import dev.cfoc.report.TextReportWriter;
 
 import java.io.PrintWriter;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +34,18 @@ final class CheckRun {
         this.err = err;
     }
 
-    int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver) {
+    /**
+     * @param addedAnchors roots to trust on top of Mozilla's and --trust-anchors (the demo's own root)
+     */
+    int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
+            List<X509Certificate> addedAnchors) {
         TrustAnchors anchors;
         try {
-            anchors = options.trustAnchors == null ? TrustAnchors.mozilla()
-                    : TrustAnchors.mozilla().plus(TrustAnchors.readPem(options.trustAnchors));
+            List<X509Certificate> added = new ArrayList<>(addedAnchors);
+            if (options.trustAnchors != null) {
+                added.addAll(TrustAnchors.readPem(options.trustAnchors));
+            }
+            anchors = added.isEmpty() ? TrustAnchors.mozilla() : TrustAnchors.mozilla().plus(added);
         } catch (TrustAnchorException e) {
             err.println("error: --trust-anchors: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -48,12 +56,10 @@ final class CheckRun {
         }
         Clock clock = Clock.systemUTC();
         var rules = new CertificateRules(anchors, Duration.ofDays(options.expiryWarningDays), clock);
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules),
-                CheckOptions.DEFAULT_MAX_CONCURRENT_CONNECTIONS);
+        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules));
         var checker = new Checker(new Planner(), runner, clock);
 
-        long targets = distributions.size();
-        err.printf("checking %d distribution(s)…%n", targets);
+        err.printf("checking %d distribution(s)…%n", distributions.size());
         err.flush();
         Report report = checker.check(distributions, PolicyCatalog.empty(), trustNote(anchors));
         out.print(options.effectiveFormat() == ReportOptions.Format.json

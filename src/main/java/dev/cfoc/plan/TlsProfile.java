@@ -90,4 +90,14 @@ public record TlsProfile(String name, List<TlsVersion> versions, List<CipherSuit
     public List<Integer> cipherSuiteCodes() {
         return cipherSuites.stream().map(CipherSuite::code).toList();
     }
+
+    /** The suites as an OpenSSL cipher string (for reproduce commands). */
+    public String openSslCipherString() {
+        return String.join(":", cipherSuites.stream().map(CipherSuite::openSslName).toList());
+    }
+
+    /** The IANA name of a suite code, when the suite is in this profile. */
+    public java.util.Optional<String> ianaName(int code) {
+        return cipherSuites.stream().filter(s -> s.code() == code).map(CipherSuite::ianaName).findFirst();
+    }
 }

@@ -67,6 +67,8 @@ public final class JsonReportWriter {
         node.put("originId", o.originId());
         node.put("domainName", o.domainName());
         node.put("verdict", o.verdict().name());
+        ObjectNode notes = node.putObject("notes");
+        o.notes().forEach(notes::put);
         ArrayNode probes = node.putArray("probes");
         o.probes().forEach(p -> probes.add(probe(p)));
         ArrayNode findings = node.putArray("findings");

@@ -44,6 +44,7 @@ public final class TextReportWriter {
     private void origin(StringBuilder out, OriginReport o) {
         out.append('\n').append("  [").append(o.verdict()).append("] origin ").append(o.originId())
                 .append("  ").append(o.domainName()).append('\n');
+        o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
         o.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed())

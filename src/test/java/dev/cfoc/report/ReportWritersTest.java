@@ -98,7 +98,7 @@ class ReportWritersTest {
                 Optional.of("www.example.com"), mismatch.message(), mismatch.evidence(),
                 Optional.of("openssl s_client -connect origin.example.com:443 -servername www.example.com"));
         OriginReport origin = new OriginReport("web", "origin.example.com", Verdict.of(true, List.of(finding)),
-                List.of(probe), List.of(finding));
+                Map.of(), List.of(probe), List.of(finding));
         DistributionReport distribution = new DistributionReport(Optional.of("E2QWRUHAPOMQZL"), "dist.json",
                 Optional.of("d111111abcdef8.cloudfront.net"), List.of("www.example.com"), List.of(origin));
         return new Report(Instant.parse("2026-11-27T03:00:00Z"),
