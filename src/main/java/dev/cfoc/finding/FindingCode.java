@@ -42,6 +42,9 @@ public enum FindingCode {
             "Send the leaf certificate first, then each certificate followed by the one that issued it."),
     ORIGIN_READ_TIMEOUT(Severity.ERROR, "Origin does not answer within OriginReadTimeout (CloudFront returns 504)",
             "Make the origin answer faster, or raise OriginReadTimeout (1–120 s) on the origin."),
+    HTTP_INVALID_RESPONSE(Severity.ERROR, "Origin's answer is not an HTTP response (CloudFront returns 502)",
+            "Point HTTPPort/HTTPSPort and the origin protocol policy at the web server (not another service), and make "
+                    + "it answer every request with an HTTP/1.1 status line and headers."),
     CERT_EXPIRING_SOON(Severity.WARNING, "A certificate in the origin's chain expires soon",
             "Renew the certificate before it expires; CloudFront will return 502 from the expiry moment on."),
     HTTP_5XX(Severity.WARNING, "Origin answers with a 5xx status (CloudFront passes it to viewers)",

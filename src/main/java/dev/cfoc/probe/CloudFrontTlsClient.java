@@ -1,0 +1,203 @@
+package dev.cfoc.probe;
+
+import dev.cfoc.plan.TlsVersion;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ExtensionType;
+import org.bouncycastle.tls.NameType;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.RenegotiationPolicy;
+import org.bouncycastle.tls.ServerName;
+import org.bouncycastle.tls.SignatureScheme;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsSession;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Vector;
+
+/**
+ * A Bouncy Castle TLS client that offers exactly a {@link TlsOffer} (CloudFront's origin profile, or a diagnostic
+ * set) with the given SNI, no session resumption and no renegotiation. It captures the server's certificate chain
+ * without judging it: the chain is checked afterwards by a {@code cert.CertificateVerifier}.
+ * One instance per handshake.
+ * <p>
+ * Besides the offer, Bouncy Castle adds the extensions it always sends (extended_master_secret, encrypt_then_mac,
+ * ec_point_formats; supported_versions and key_share when TLS 1.3 is offered). AWS does not document CloudFront's
+ * extension list; none of these changes which version or suite an origin can pick.
+ */
+public final class CloudFrontTlsClient extends DefaultTlsClient {
+
+    /** RFC 5746 empty renegotiation_info: a single zero-length opaque. Sent so BC does not add the SCSV suite. */
+    private static final byte[] EMPTY_RENEGOTIATION_INFO = {0};
+
+    /** Bouncy Castle's message for any failure while reading; says nothing about the cause. */
+    private static final String GENERIC_READ_FAILURE = "Failed to read record";
+
+    private final TlsOffer offer;
+    private final Optional<String> sni;
+
+    private volatile List<X509Certificate> serverChain = List.of();
+    private volatile Optional<TlsVersion> serverVersion = Optional.empty();
+    private volatile OptionalInt selectedCipherSuite = OptionalInt.empty();
+    private volatile Optional<String> alertReceived = Optional.empty();
+    private volatile Optional<String> alertRaised = Optional.empty();
+
+    public CloudFrontTlsClient(TlsOffer offer, Optional<String> sni) {
+        super(BcCrypto.create());
+        this.offer = offer;
+        this.sni = sni;
+    }
+
+    public TlsOffer offer() {
+        return offer;
+    }
+
+    /** The chain as the server sent it (leaf first when correct); empty until the Certificate message arrived. */
+    public List<X509Certificate> serverChain() {
+        return serverChain;
+    }
+
+    /** The version of the ServerHello, when one arrived and was one of those offered. */
+    public Optional<TlsVersion> serverVersion() {
+        return serverVersion;
+    }
+
+    /** The cipher suite of the ServerHello, when one arrived and was valid. */
+    public OptionalInt selectedCipherSuite() {
+        return selectedCipherSuite;
+    }
+
+    /** A fatal alert the server sent, e.g. "handshake_failure(40)". */
+    public Optional<String> alertReceived() {
+        return alertReceived;
+    }
+
+    /** A fatal alert this client sent, with Bouncy Castle's reason. */
+    public Optional<String> alertRaised() {
+        return alertRaised;
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+        return offer.versions().stream().map(TlsNames::protocolVersion).toArray(ProtocolVersion[]::new);
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        return offer.cipherSuites().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    protected Vector<Integer> getSupportedGroups(@SuppressWarnings("rawtypes") Vector namedGroupRoles) {
+        return new Vector<>(offer.namedGroups());
+    }
+
+    @Override
+    protected Vector<?> getSupportedSignatureAlgorithms() {
+        Vector<Object> algorithms = new Vector<>();
+        offer.signatureSchemes().forEach(s -> algorithms.add(SignatureScheme.getSignatureAndHashAlgorithm(s)));
+        return algorithms;
+    }
+
+    @Override
+    protected Vector<ServerName> getSNIServerNames() {
+        return sni.map(name -> new Vector<>(List.of(
+                        new ServerName(NameType.host_name, name.getBytes(StandardCharsets.US_ASCII)))))
+                .orElse(null);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Hashtable getClientExtensions() throws IOException {
+        Hashtable extensions = super.getClientExtensions();
+        if (offer.offersBeforeTls13()) {
+            extensions.put(ExtensionType.renegotiation_info, EMPTY_RENEGOTIATION_INFO);
+        }
+        return extensions;
+    }
+
+    @Override
+    public TlsSession getSessionToResume() {
+        return null;
+    }
+
+    @Override
+    public int getRenegotiationPolicy() {
+        return RenegotiationPolicy.DENY;
+    }
+
+    @Override
+    public void notifyServerVersion(ProtocolVersion version) throws IOException {
+        super.notifyServerVersion(version);
+        serverVersion = TlsNames.tlsVersion(version);
+    }
+
+    @Override
+    public void notifySelectedCipherSuite(int suite) {
+        super.notifySelectedCipherSuite(suite);
+        selectedCipherSuite = OptionalInt.of(suite);
+    }
+
+    @Override
+    public void notifyAlertReceived(short level, short description) {
+        if (level == AlertLevel.fatal) {
+            alertReceived = Optional.of(AlertDescription.getText(description));
+        }
+    }
+
+    @Override
+    public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
+        if (level == AlertLevel.fatal) {
+            String text = AlertDescription.getText(description);
+            String reason = cause != null && cause.getMessage() != null ? cause.getMessage()
+                    : message != null ? message : "";
+            boolean adds = !reason.isBlank() && !reason.contains(text) && !reason.equals(GENERIC_READ_FAILURE);
+            alertRaised = Optional.of(text + (adds ? ": " + reason : ""));
+        }
+    }
+
+    @Override
+    public TlsAuthentication getAuthentication() {
+        return new TlsAuthentication() {
+            @Override
+            public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
+                serverChain = toX509(serverCertificate.getCertificate().getCertificateList());
+            }
+
+            @Override
+            public TlsCredentials getClientCredentials(CertificateRequest certificateRequest) {
+                return null;
+            }
+        };
+    }
+
+    private static List<X509Certificate> toX509(TlsCertificate[] certificates) throws IOException {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>(certificates.length);
+            for (TlsCertificate certificate : certificates) {
+                chain.add((X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(certificate.getEncoded())));
+            }
+            return List.copyOf(chain);
+        } catch (CertificateException e) {
+            throw new TlsFatalAlert(AlertDescription.bad_certificate, "unparseable server certificate", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cfoc.probe;
+
+import dev.cfoc.plan.TlsVersion;
+import org.bouncycastle.tls.TlsClientProtocol;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** How one TLS handshake ended. */
+sealed interface HandshakeOutcome {
+
+    /** The handshake completed; {@code protocol} carries the application data. */
+    record Completed(TlsVersion version, int cipherSuite, List<X509Certificate> chain, TlsClientProtocol protocol)
+            implements HandshakeOutcome {
+        public Completed {
+            chain = List.copyOf(chain);
+        }
+    }
+
+    /** The deadline passed first. */
+    record TimedOut(String description) implements HandshakeOutcome {
+    }
+
+    /**
+     * The handshake failed.
+     *
+     * @param description       what happened, for people (e.g. "the origin sent fatal alert handshake_failure(40)")
+     * @param serverVersion     the version of the server's ServerHello, when one arrived
+     * @param serverCipherSuite the suite of the server's ServerHello, when one arrived
+     * @param chain             the certificates the server sent before the failure, if any
+     */
+    record Failed(Kind kind, String description, Optional<TlsVersion> serverVersion, OptionalInt serverCipherSuite,
+                  List<X509Certificate> chain)
+            implements HandshakeOutcome {
+        public Failed {
+            chain = List.copyOf(chain);
+        }
+
+        /** True when the server answered with a ServerHello (so it speaks the version and accepts the suite). */
+        boolean serverHelloSeen() {
+            return serverVersion.isPresent();
+        }
+    }
+
+    /** Why a handshake failed. */
+    enum Kind {
+        /** The server sent a fatal alert. */
+        ALERT_RECEIVED,
+        /** The client aborted (the server chose something not offered, or sent something invalid). */
+        ALERT_RAISED,
+        /** The server answered with bytes that are not TLS. */
+        NOT_TLS,
+        /** The connection was reset. */
+        RESET,
+        /** The server closed the connection. */
+        CLOSED,
+        /** Anything else (I/O error). */
+        OTHER
+    }
+}

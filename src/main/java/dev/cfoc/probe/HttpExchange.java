@@ -1,0 +1,175 @@
+package dev.cfoc.probe;
+
+import dev.cfoc.config.CustomHeader;
+import dev.cfoc.plan.ProbeTarget;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP/1.1 part of a probe: one GET as CloudFront sends it (Host, User-Agent, Via, the origin's custom headers,
+ * Connection: close), then the status line and headers only, within an absolute deadline. Never follows redirects.
+ * Header values are put on the wire and nowhere else.
+ */
+final class HttpExchange {
+
+    /**
+     * Decision: read at most this much of a response head (status line + headers); beyond it, stop reading and keep
+     * the status. Bounds memory against a hostile origin; real heads are a few KiB.
+     */
+    static final int MAX_RESPONSE_HEAD_BYTES = 64 * 1024;
+
+    static final String USER_AGENT = "Amazon CloudFront";
+    static final String VIA = "1.1 cloudfront-origin-checker";
+
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/(\\d)\\.(\\d) (\\d{3})(?: .*)?");
+    private static final int MAX_SHOWN_STATUS_LINE = 200;
+    private static final byte[] HTTP_PREFIX = "HTTP/".getBytes(StandardCharsets.US_ASCII);
+
+    private HttpExchange() {
+    }
+
+    /** The request line, for evidence. */
+    static String requestLine(ProbeTarget target) {
+        return "GET " + target.requestPath() + " HTTP/1.1";
+    }
+
+    /** Names of the headers sent, in order (values never leave this class). */
+    static List<String> headerNamesSent(ProbeTarget target) {
+        List<String> names = new ArrayList<>(List.of("Host", "User-Agent", "Via"));
+        target.customHeaders().forEach(h -> names.add(h.name()));
+        names.add("Connection");
+        return names;
+    }
+
+    /** The request bytes. Rejects line breaks in any header, naming the header (never its value). */
+    static byte[] request(ProbeTarget target) {
+        StringBuilder request = new StringBuilder();
+        request.append(checked("requestPath", requestLine(target))).append("\r\n");
+        request.append("Host: ").append(checked("hostHeader", target.hostHeader())).append("\r\n");
+        request.append("User-Agent: ").append(USER_AGENT).append("\r\n");
+        request.append("Via: ").append(VIA).append("\r\n");
+        for (CustomHeader header : target.customHeaders()) {
+            String where = "customHeaders[" + header.name() + "]";
+            request.append(checked(where, header.name())).append(": ")
+                    .append(checked(where, header.value().reveal())).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        return request.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends the request and reads the response head within {@code readTimeout} (absolute: a watchdog closes
+     * {@code connection} at the deadline).
+     */
+    static HttpOutcome exchange(Closeable connection, InputStream in, OutputStream out, ProbeTarget target,
+                                Duration readTimeout) {
+        byte[] request = request(target);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        Watchdog.Alarm alarm = Watchdog.arm(connection, readTimeout);
+        try (alarm) {
+            out.write(request);
+            out.flush();
+            byte[] buffer = new byte[4096];
+            while (head.size() < MAX_RESPONSE_HEAD_BYTES && !endOfHead(head)) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, MAX_RESPONSE_HEAD_BYTES - head.size()));
+                if (n < 0) {
+                    return ended(head.toByteArray(), "the origin closed the connection");
+                }
+                head.write(buffer, 0, n);
+                if (!couldBeHttp(head.toByteArray())) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            if (alarm.fired() || e instanceof SocketTimeoutException) {
+                return new HttpOutcome.TimedOut("no complete response head within " + Durations.human(readTimeout)
+                        + " (" + head.size() + " bytes received)");
+            }
+            return ended(head.toByteArray(), "the connection failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        return parse(head.toByteArray(), !endOfHead(head));
+    }
+
+    private static HttpOutcome ended(byte[] head, String how) {
+        if (head.length == 0) {
+            return new HttpOutcome.Invalid(how + " without answering the request");
+        }
+        HttpOutcome parsed = parse(head, false);
+        if (parsed instanceof HttpOutcome.Response && indexOfLineEnd(head) >= 0) {
+            return parsed;
+        }
+        return new HttpOutcome.Invalid(how + " after an incomplete answer: " + PeerBytes.printable(head));
+    }
+
+    private static HttpOutcome parse(byte[] head, boolean truncated) {
+        int lineEnd = indexOfLineEnd(head);
+        String statusLine = new String(head, 0, lineEnd < 0 ? head.length : lineEnd, StandardCharsets.ISO_8859_1);
+        Matcher matcher = STATUS_LINE.matcher(statusLine);
+        if (lineEnd < 0 && !truncated || !matcher.matches()) {
+            return new HttpOutcome.Invalid("not an HTTP response: the origin answered " + PeerBytes.printable(head));
+        }
+        return new HttpOutcome.Response(Integer.parseInt(matcher.group(3)), shown(statusLine), truncated);
+    }
+
+    /** False as soon as the bytes cannot start an HTTP response: no need to wait for more. */
+    private static boolean couldBeHttp(byte[] head) {
+        int lineEnd = indexOfLineEnd(head);
+        if (lineEnd >= 0) {
+            return STATUS_LINE.matcher(new String(head, 0, lineEnd, StandardCharsets.ISO_8859_1)).matches();
+        }
+        int prefix = Math.min(head.length, HTTP_PREFIX.length);
+        return Arrays.equals(head, 0, prefix, HTTP_PREFIX, 0, prefix);
+    }
+
+    private static boolean endOfHead(ByteArrayOutputStream head) {
+        byte[] bytes = head.toByteArray();
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\n' && (bytes[i + 1] == '\n'
+                    || bytes[i + 1] == '\r' && i + 2 < bytes.length && bytes[i + 2] == '\n')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfLineEnd(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i > 0 && bytes[i - 1] == '\r' ? i - 1 : i;
+            }
+        }
+        return -1;
+    }
+
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            shown.append(c >= 0x20 && c < 0x7F ? c : '?');
+            if (shown.length() >= MAX_SHOWN_STATUS_LINE) {
+                break;
+            }
+        }
+        return shown.toString();
+    }
+
+    private static String checked(String field, String value) {
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException(field + ": contains a line break or NUL, which would corrupt the request");
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,161 @@
+package dev.cfoc.probe;
+
+import org.bouncycastle.tls.TlsClientProtocol;
+
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Locale;
+
+/** Runs one TLS handshake on a connected socket within an absolute deadline, and says how it ended. */
+final class TlsHandshaker {
+
+    /** How long to wait for more bytes of a reply that is not TLS, to show it in the evidence. */
+    private static final Duration NOT_TLS_EVIDENCE_WAIT = Duration.ofMillis(200);
+
+    private TlsHandshaker() {
+    }
+
+    /**
+     * @param timeout absolute bound for the whole handshake (watchdog), also used as SO_TIMEOUT
+     */
+    static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout) {
+        CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni);
+        RecordingInputStream in;
+        TlsClientProtocol protocol;
+        try {
+            socket.setSoTimeout(Durations.socketMillis(timeout));
+            in = new RecordingInputStream(socket.getInputStream());
+            protocol = new TlsClientProtocol(in, new SocketOutput(socket.getOutputStream()));
+        } catch (IOException e) {
+            return new HandshakeOutcome.Failed(HandshakeOutcome.Kind.OTHER, "socket unusable: " + e.getMessage(),
+                    Optional.empty(), OptionalInt.empty(), List.of());
+        }
+        Watchdog.Alarm alarm = Watchdog.arm(socket, timeout);
+        try (alarm) {
+            protocol.connect(client);
+        } catch (IOException | RuntimeException e) {
+            if (alarm.fired() || hasCause(e, SocketTimeoutException.class)) {
+                closeQuietly(socket);
+                return new HandshakeOutcome.TimedOut("the handshake did not complete within "
+                        + Durations.human(timeout) + " (" + in.totalBytes() + " bytes received from the origin)");
+            }
+            if (!PeerBytes.looksLikeTls(in.firstBytes())) {
+                readMoreForEvidence(socket, in);
+            }
+            closeQuietly(socket);
+            return failure(client, offer, in, e);
+        }
+        return new HandshakeOutcome.Completed(client.serverVersion().orElseThrow(),
+                client.selectedCipherSuite().orElseThrow(), client.serverChain(), protocol);
+    }
+
+    /**
+     * Bouncy Castle stops reading at the first record header that is not TLS; to show people what the origin does
+     * speak, read a little more of it (bounded in bytes and time).
+     */
+    private static void readMoreForEvidence(Socket socket, RecordingInputStream in) {
+        try {
+            socket.setSoTimeout(Durations.socketMillis(NOT_TLS_EVIDENCE_WAIT));
+            byte[] buffer = new byte[RecordingInputStream.KEPT_BYTES];
+            long deadline = System.nanoTime() + NOT_TLS_EVIDENCE_WAIT.toNanos();
+            while (in.totalBytes() < RecordingInputStream.KEPT_BYTES && System.nanoTime() < deadline
+                    && in.read(buffer, 0, (int) (RecordingInputStream.KEPT_BYTES - in.totalBytes())) >= 0) {
+                // kept by the recording stream
+            }
+        } catch (IOException ignored) {
+            // what arrived so far is evidence enough
+        }
+    }
+
+    private static HandshakeOutcome.Failed failure(CloudFrontTlsClient client, TlsOffer offer, RecordingInputStream in,
+                                                   Exception e) {
+        byte[] received = in.firstBytes();
+        Optional<PeerBytes.ServerHelloSeen> peeked = PeerBytes.serverHello(received);
+        var version = client.serverVersion().or(() -> peeked.map(PeerBytes.ServerHelloSeen::version));
+        OptionalInt suite = client.selectedCipherSuite().isPresent() ? client.selectedCipherSuite()
+                : peeked.map(PeerBytes.ServerHelloSeen::cipherSuite).orElse(OptionalInt.empty());
+        HandshakeOutcome.Kind kind;
+        String description;
+        if (client.alertReceived().isPresent()) {
+            kind = HandshakeOutcome.Kind.ALERT_RECEIVED;
+            description = "the origin sent fatal alert " + client.alertReceived().get();
+        } else if (!PeerBytes.looksLikeTls(received)) {
+            kind = HandshakeOutcome.Kind.NOT_TLS;
+            description = "not TLS: the origin answered " + PeerBytes.printable(received);
+        } else if (isReset(e)) {
+            kind = HandshakeOutcome.Kind.RESET;
+            description = "the origin reset the connection" + afterBytes(in);
+        } else if (in.sawEndOfStream()) {
+            kind = HandshakeOutcome.Kind.CLOSED;
+            description = "the origin closed the connection" + afterBytes(in);
+        } else if (peeked.isPresent() && !offer.versions().contains(peeked.get().version())) {
+            kind = HandshakeOutcome.Kind.ALERT_RAISED;
+            description = "the origin answered with " + peeked.get().version().apiName() + ", which was not offered";
+        } else if (client.alertRaised().isPresent()) {
+            kind = HandshakeOutcome.Kind.ALERT_RAISED;
+            description = "the TLS client aborted with alert " + client.alertRaised().get()
+                    + peeked.map(hello -> " (the origin chose " + hello.describe() + ")").orElse("");
+        } else {
+            kind = HandshakeOutcome.Kind.OTHER;
+            description = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return new HandshakeOutcome.Failed(kind, description, version, suite, client.serverChain());
+    }
+
+    private static String afterBytes(RecordingInputStream in) {
+        return in.totalBytes() == 0 ? " without answering" : " after sending " + in.totalBytes() + " bytes";
+    }
+
+    private static boolean isReset(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("reset")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The socket's output, passed through; closing it leaves the socket to its owner. */
+    private static final class SocketOutput extends FilterOutputStream {
+        SocketOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // nothing to do: the connection is being abandoned
+        }
+    }
+}
