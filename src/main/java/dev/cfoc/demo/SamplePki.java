@@ -94,13 +94,13 @@ public final class SamplePki {
     public static SamplePki create(String name, Instant intermediateNotBefore, Instant intermediateNotAfter) {
         Instant now = Instant.now();
         KeyPair rootKeys = generate(KeyType.EC_P256);
-        X500Name rootName = new X500Name("CN=" + name + " Root CA,O=cloudfront-origin-checker sample PKI");
+        X500Name rootName = new X500Name("O=cloudfront-origin-checker sample PKI,CN=" + name + " Root CA");
         X509Certificate rootCert = build(rootName, rootKeys, rootName, rootKeys.getPrivate(), rootKeys,
                 now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(7300)), true, List.of());
         Issued root = new Issued(rootCert, rootKeys.getPrivate(), List.of(rootCert));
 
         KeyPair interKeys = generate(KeyType.EC_P256);
-        X500Name interName = new X500Name("CN=" + name + " Intermediate CA,O=cloudfront-origin-checker sample PKI");
+        X500Name interName = new X500Name("O=cloudfront-origin-checker sample PKI,CN=" + name + " Intermediate CA");
         X509Certificate interCert = build(interName, interKeys, rootName, rootKeys.getPrivate(), rootKeys,
                 intermediateNotBefore, intermediateNotAfter, true, List.of());
         Issued intermediate = new Issued(interCert, interKeys.getPrivate(), List.of(interCert, rootCert));

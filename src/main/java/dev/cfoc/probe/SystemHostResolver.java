@@ -46,8 +46,15 @@ final class SystemHostResolver implements HostResolver {
         this.timeout = timeout;
     }
 
+    /** RFC 6761 §6.4: names under .invalid never resolve; answered without asking DNS. */
+    static final String INVALID_TLD = ".invalid";
+
     @Override
     public List<InetAddress> resolve(String host) throws UnknownHostException {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(INVALID_TLD)) {
+            throw new UnknownHostException(host + ": names under .invalid never resolve (RFC 6761)");
+        }
         Future<InetAddress[]> pending = LOOKUPS.submit(() -> lookup.lookup(host));
         try {
             return List.of(pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS));

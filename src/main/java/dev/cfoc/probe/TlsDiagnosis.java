@@ -2,6 +2,7 @@ package dev.cfoc.probe;
 
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.TlsProfile;
 import dev.cfoc.plan.TlsVersion;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class TlsDiagnosis {
         List<Integer> accepted = acceptedSuites(version, firstAnswer);
         facts.put("originAcceptsAt" + version.apiName(), TlsNames.cipherSuites(accepted)
                 + (accepted.size() >= MAX_CIPHER_ROUNDS ? " (first " + MAX_CIPHER_ROUNDS + " found)" : ""));
-        if (accepted.isEmpty() || accepted.stream().anyMatch(CloudFrontOriginProfile.CIPHER_SUITES::contains)) {
+        if (accepted.isEmpty() || accepted.stream().anyMatch(TlsProfile.CLOUDFRONT_ORIGIN.cipherSuiteCodes()::contains)) {
             return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
         }
         return new Problem(FindingCode.TLS_NO_COMMON_CIPHER, "origin accepts only " + TlsNames.cipherSuites(accepted)

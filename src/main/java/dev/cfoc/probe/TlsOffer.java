@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.plan.TlsProfile;
 import dev.cfoc.plan.TlsVersion;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.EncryptionAlgorithm;
@@ -75,8 +76,10 @@ public record TlsOffer(List<TlsVersion> versions, List<Integer> cipherSuites, Li
      * signature schemes, less what Bouncy Castle cannot negotiate (RC4).
      */
     public static TlsOffer cloudFront(Collection<TlsVersion> versions) {
-        return new TlsOffer(List.copyOf(versions), supported(CloudFrontOriginProfile.CIPHER_SUITES),
-                CloudFrontOriginProfile.NAMED_GROUPS, CloudFrontOriginProfile.SIGNATURE_SCHEMES);
+        TlsProfile profile = TlsProfile.CLOUDFRONT_ORIGIN;
+        return new TlsOffer(List.copyOf(versions), supported(profile.cipherSuiteCodes()),
+                profile.namedGroups().stream().map(TlsProfile.NamedGroup::code).toList(),
+                profile.signatureSchemes().stream().map(TlsProfile.SignatureScheme::code).toList());
     }
 
     /**
