@@ -51,6 +51,7 @@ public enum FindingCode {
             "Look at the origin's logs for the request shown; the origin itself is failing."),
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
             "Enable TLS 1.2 on the origin and remove TLSv1/TLSv1.1 from OriginSslProtocols."),
+    SOURCE_UNAVAILABLE(Severity.WARNING, "A distribution could not be read from the CloudFront API", "Grant the checker cloudfront:ListDistributions, GetDistribution, GetCachePolicy and GetOriginRequestPolicy, check that the distribution id exists; throttling and 5xx clear by themselves: the next run reads it again."),
     ORIGIN_NOT_PROBED(Severity.INFO, "Origin was not probed",
             "Nothing to fix here; check this origin by other means (see the reason)."),
     POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",

@@ -1,0 +1,104 @@
+package dev.cfoc.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cfoc.finding.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnsMessagesTest {
+
+    private static DistributionAlert alert(Severity worst, int origins, String json, String... codes) {
+        return new DistributionAlert("E1A2B3", worst, origins, List.of(codes), "human text", json);
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
+    void smallAlert_isOneMessage_withoutPartMarkers() {
+        List<SnsMessage> messages = SnsMessages.of(alert(Severity.ERROR, 1, "[]", "CERT_EXPIRED"));
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.part()).isEqualTo(1);
+            assertThat(m.parts()).isEqualTo(1);
+            assertThat(m.subject()).isEqualTo("[ERROR] E1A2B3: 1 origin failing (CERT_EXPIRED)");
+            assertThat(m.body()).isEqualTo("human text\n\n[]");
+        });
+    }
+
+    @Test
+    void subject_saysWhatKindOfProblem_bySeverity() {
+        assertThat(SnsMessages.subject(alert(Severity.WARNING, 3, "[]", "CERT_EXPIRING_SOON", "HTTP_5XX")))
+                .isEqualTo("[WARNING] E1A2B3: 3 origins with warnings (CERT_EXPIRING_SOON, HTTP_5XX)");
+        assertThat(SnsMessages.subject(alert(Severity.INFO, 1, "[]", "POLICY_UNRESOLVED")))
+                .isEqualTo("[INFO] E1A2B3: 1 origin with notes (POLICY_UNRESOLVED)");
+    }
+
+    @Test
+    void subject_ofAFindingAboutTheDistributionItself_namesTheCodeOnly() {
+        assertThat(SnsMessages.subject(alert(Severity.WARNING, 0, "[]", "SOURCE_UNAVAILABLE")))
+                .isEqualTo("[WARNING] E1A2B3: SOURCE_UNAVAILABLE");
+    }
+
+    @Test
+    void messageThatJustFits_isNotSplit_andOneByteMoreIs() {
+        var probe = alert(Severity.ERROR, 1, "", "CERT_EXPIRED");
+        int fixed = SnsMessages.of(probe).getFirst().sizeInBytes();
+        String fits = "x".repeat(SnsMessages.BUDGET_BYTES - fixed);
+
+        assertThat(SnsMessages.of(alert(Severity.ERROR, 1, fits, "CERT_EXPIRED"))).hasSize(1)
+                .allSatisfy(m -> assertThat(m.sizeInBytes()).isEqualTo(SnsMessages.BUDGET_BYTES));
+        assertThat(SnsMessages.of(alert(Severity.ERROR, 1, fits + "x", "CERT_EXPIRED"))).hasSize(2)
+                .allSatisfy(m -> assertThat(m.sizeInBytes()).isLessThanOrEqualTo(SnsMessages.BUDGET_BYTES));
+    }
+
+    @Test
+    void chunks_neverCutACharacterInHalf_andRespectTheByteBudget() {
+        String text = "🔒é".repeat(1_000);
+
+        List<String> chunks = SnsMessages.chunks(text, 7);
+
+        assertThat(String.join("", chunks)).isEqualTo(text);
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(utf8(c)).isLessThanOrEqualTo(7);
+            assertThat(Character.isLowSurrogate(c.charAt(0))).isFalse();
+            assertThat(Character.isHighSurrogate(c.charAt(c.length() - 1))).isFalse();
+        });
+    }
+
+    @Test
+    void chunks_preferToEndAtALineBreak() {
+        List<String> chunks = SnsMessages.chunks("line one\nline two\nline three", 22);
+
+        assertThat(chunks).containsExactly("line one\nline two\n", "line three");
+    }
+
+    @Test
+    void aHugeReport_isCutAtTheMaximumNumberOfParts_andTheLastPartSaysSo() {
+        String json = "0123456789".repeat(700_000);
+
+        List<SnsMessage> messages = SnsMessages.of(alert(Severity.ERROR, 1, json, "HTTP_5XX"));
+
+        assertThat(messages).hasSize(SnsMessages.MAX_PARTS)
+                .allSatisfy(m -> assertThat(m.sizeInBytes()).isLessThanOrEqualTo(SnsMessages.BUDGET_BYTES));
+        assertThat(messages.getLast().body()).containsPattern("\\[truncated: \\d+ more bytes were not published; "
+                + "the function's log has the full report]$");
+        assertThat(messages.getLast().subject()).endsWith("(part 20/20)");
+    }
+
+    @Test
+    void alert_withoutCodes_isRefused_namingTheField() {
+        assertThatThrownBy(() -> new DistributionAlert("E1", Severity.ERROR, 1, List.of(), "t", "[]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("codes");
+    }
+
+    @Test
+    void alert_withBlankDistributionId_isRefused_namingTheField() {
+        assertThatThrownBy(() -> new DistributionAlert(" ", Severity.ERROR, 1, List.of("HTTP_5XX"), "t", "[]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distributionId");
+    }
+}
