@@ -3,6 +3,8 @@ package dev.cfoc.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** Entry point of the jar: {@code check}, {@code demo}. */
 @Command(name = "cloudfront-origin-checker", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -23,9 +25,16 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code (tests call this). */
+    /** Runs the CLI on the process's stdout/stderr and returns its exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given report and diagnostics streams (tests call this). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ExitCodes.InternalErrorHandler());
         return commandLine.execute(args);
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * A real way to make a TCP connect time out on loopback: a listener with a backlog of 1 that never accepts, its
  * accept queue filled by idle connections. Linux then drops further SYNs, so connect() waits until its timeout.
  */
-final class FullBacklogListener implements AutoCloseable {
+public final class FullBacklogListener implements AutoCloseable {
 
     private static final int MAX_FILLERS = 16;
     private static final int PROBE_TIMEOUT_MS = 200;
@@ -21,7 +21,7 @@ final class FullBacklogListener implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> fillers = new ArrayList<>();
 
-    FullBacklogListener() throws IOException {
+    public FullBacklogListener() throws IOException {
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
         for (int i = 0; i < MAX_FILLERS; i++) {
@@ -38,7 +38,7 @@ final class FullBacklogListener implements AutoCloseable {
         throw new IllegalStateException("the accept queue never filled up: cannot produce a connect timeout here");
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
