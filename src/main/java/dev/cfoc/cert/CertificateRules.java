@@ -31,7 +31,8 @@ import java.util.Set;
 public final class CertificateRules implements CertificateVerifier {
 
     /** Warn about certificates that expire within this window (the CLI's --expiry-warning-days default). */
-    public static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofDays(30);
+    public static final int DEFAULT_EXPIRY_WARNING_DAYS = 30;
+    public static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofDays(DEFAULT_EXPIRY_WARNING_DAYS);
 
     /**
      * Decision: only the first 16 certificates sent are examined, which bounds the signature checks per chain

@@ -1,6 +1,6 @@
 package dev.cfoc.cli;
 
-import dev.cfoc.check.CheckOptions;
+import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.finding.Severity;
 import picocli.CommandLine.Option;
 
@@ -32,7 +32,7 @@ final class ReportOptions {
             description = "Add the roots in this PEM file (private PKI, staging). Labelled in the report: CloudFront does NOT trust them.")
     Path trustAnchors;
 
-    @Option(names = "--expiry-warning-days", paramLabel = "N", defaultValue = "" + CheckOptions.DEFAULT_EXPIRY_WARNING_DAYS,
+    @Option(names = "--expiry-warning-days", paramLabel = "N", defaultValue = "" + CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS,
             description = "Warn (CERT_EXPIRING_SOON) when a certificate expires within N days (default: ${DEFAULT-VALUE}).")
     int expiryWarningDays;
 
