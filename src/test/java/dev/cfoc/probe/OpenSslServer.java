@@ -54,7 +54,10 @@ final class OpenSslServer implements AutoCloseable {
         Path key = write(directory.resolve("key.pem"), pem("PRIVATE KEY", credentials.privateKey().getEncoded()));
         int port = LocalPorts.closedPort();
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-cert", cert.toString(), "-key", key.toString(), "-cert_chain", chain.toString()));
+                "-cert", cert.toString(), "-key", key.toString()));
+        if (credentials.chain().size() > 1) {
+            command.addAll(List.of("-cert_chain", chain.toString()));
+        }
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         OpenSslServer server = new OpenSslServer(process, port, directory);
