@@ -2,7 +2,6 @@ package dev.cfoc.check;
 
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.Finding;
-import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.DistributionPlan;
 import dev.cfoc.plan.OriginPlan;
 import dev.cfoc.plan.Planner;
@@ -59,7 +58,7 @@ public final class Checker {
             reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins));
         }
         long durationMs = clock.millis() - started.toEpochMilli();
-        return new Report(started, trust, reports, summary(reports, durationMs));
+        return new Report(started, trust, reports, Summary.of(reports, durationMs));
     }
 
     private static OriginReport originReport(OriginPlan origin, List<ProbeResult> probes) {
@@ -70,15 +69,5 @@ public final class Checker {
         }
         return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), findings),
                 origin.evidence(), probes, findings);
-    }
-
-    private static Summary summary(List<DistributionReport> reports, long durationMs) {
-        List<Finding> all = reports.stream().flatMap(d -> d.origins().stream())
-                .flatMap(o -> o.findings().stream()).toList();
-        int origins = reports.stream().mapToInt(d -> d.origins().size()).sum();
-        return new Summary(reports.size(), origins,
-                (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count(),
-                (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count(),
-                durationMs);
     }
 }

@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** Entry point of the jar: {@code check}, {@code demo}. */
+/** Entry point of the jar: {@code check}, {@code demo}, {@code invoke}. */
 @Command(name = "cloudfront-origin-checker", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Predicts CloudFront 502 errors by connecting to every origin exactly as CloudFront would.",
-        subcommands = {CheckCommand.class, DemoCommand.class},
+        subcommands = {CheckCommand.class, DemoCommand.class, InvokeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above --fail-on",
@@ -41,6 +41,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check, demo or invoke");
     }
 }

@@ -59,7 +59,7 @@ public final class DistributionFileLoader {
         } catch (IOException e) {
             throw malformed(source, e);
         }
-        return fromTree(root, source);
+        return load(root, source);
     }
 
     /** Same as {@link #load(Path)} for JSON held in memory; {@code sourceName} stands in for the file name. */
@@ -70,7 +70,15 @@ public final class DistributionFileLoader {
         } catch (IOException e) {
             throw malformed(sourceName, e);
         }
-        return fromTree(root, sourceName);
+        return load(root, sourceName);
+    }
+
+    /**
+     * Same mapping and validation for JSON already parsed, e.g. what the CloudFront API source read
+     * ({@code SourcedDistribution.awsCliShape()}); {@code sourceName} stands in for the file name in errors.
+     */
+    public List<Distribution> load(JsonNode tree, String sourceName) throws ConfigException {
+        return fromTree(tree, sourceName);
     }
 
     private List<Distribution> fromTree(JsonNode root, String source) throws ConfigException {

@@ -33,6 +33,23 @@ public record Finding(
         return code.remediation();
     }
 
+    /**
+     * The originId of a finding about a whole distribution (it could not be read, a policy it uses could not be
+     * read): no origin is involved. Reports show it as no origin (JSON null).
+     */
+    public static final String NO_ORIGIN = "";
+
+    /** Whether this finding is about one origin, rather than about the whole distribution. */
+    public boolean isAboutAnOrigin() {
+        return !NO_ORIGIN.equals(originId);
+    }
+
+    /** A finding about a whole distribution rather than one of its origins. */
+    public static Finding aboutDistribution(Problem problem) {
+        return new Finding(problem.code(), NO_ORIGIN, OptionalInt.empty(), Optional.empty(), problem.message(),
+                problem.evidence(), Optional.empty());
+    }
+
     /** A finding about the configuration of an origin (no connection involved). */
     public static Finding about(String originId, Problem problem) {
         return new Finding(problem.code(), originId, OptionalInt.empty(), Optional.empty(), problem.message(),

@@ -31,6 +31,15 @@ public final class JsonReportWriter {
         }
     }
 
+    /** One distribution's part of the report (the element of {@code distributions}), e.g. for an SNS message. */
+    public String write(DistributionReport distribution) {
+        try {
+            return MAPPER.writeValueAsString(distribution(distribution));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report cannot be serialised", e);
+        }
+    }
+
     public ObjectNode toJson(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("generatedAt", report.generatedAt().toString());
@@ -51,6 +60,7 @@ public final class JsonReportWriter {
         return root;
     }
 
+    /** {@code findings} holds the findings about the distribution as a whole (their originId is null). */
     private ObjectNode distribution(DistributionReport d) {
         ObjectNode node = MAPPER.createObjectNode();
         put(node, "id", d.id());
@@ -59,6 +69,8 @@ public final class JsonReportWriter {
         strings(node.putArray("aliases"), d.aliases());
         ArrayNode origins = node.putArray("origins");
         d.origins().forEach(o -> origins.add(origin(o)));
+        ArrayNode findings = node.putArray("findings");
+        d.findings().forEach(f -> findings.add(finding(f)));
         return node;
     }
 
@@ -114,7 +126,11 @@ public final class JsonReportWriter {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("code", f.code().name());
         node.put("severity", f.severity().name());
-        node.put("originId", f.originId());
+        if (f.isAboutAnOrigin()) {
+            node.put("originId", f.originId());
+        } else {
+            node.putNull("originId");
+        }
         put(node, "port", f.port());
         put(node, "sni", f.sni());
         node.put("message", f.message());

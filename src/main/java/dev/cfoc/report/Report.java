@@ -26,8 +26,14 @@ public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<Di
         }
     }
 
+    /** Every finding of the run: those about whole distributions and those about origins. */
     public Stream<Finding> findings() {
-        return distributions.stream().flatMap(d -> d.origins().stream()).flatMap(o -> o.findings().stream());
+        return distributions.stream().flatMap(DistributionReport::allFindings);
+    }
+
+    /** The same run holding {@code replacement} as its distributions; the summary is counted again. */
+    public Report withDistributions(List<DistributionReport> replacement) {
+        return new Report(generatedAt, trustAnchors, replacement, Summary.of(replacement, summary.durationMs()));
     }
 
     public boolean hasFindingsAtLeast(Severity threshold) {

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public final class TextReportWriter {
 
     static final String ADDED_ROOTS_NOTE =
-            "Roots added with --trust-anchors are NOT trusted by CloudFront: a chain that needs them fails behind CloudFront.";
+            "Roots added with --trust-anchors (TRUST_ANCHORS for the Lambda) are NOT trusted by CloudFront: a chain that needs "
+                    + "them fails behind CloudFront.";
 
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
@@ -36,6 +37,12 @@ public final class TextReportWriter {
         if (!d.aliases().isEmpty()) {
             out.append("  aliases: ").append(String.join(", ", d.aliases())).append('\n');
         }
+        if (!d.findings().isEmpty()) {
+            out.append('\n').append("  [").append(worst(d.findings())).append("] the distribution itself\n");
+            d.findings().stream()
+                    .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed())
+                    .forEach(f -> finding(out, f));
+        }
         d.origins().stream()
                 .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank()))
                 .forEach(o -> origin(out, o));
@@ -49,6 +56,10 @@ public final class TextReportWriter {
         o.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed())
                 .forEach(f -> finding(out, f));
+    }
+
+    private static String worst(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow().name();
     }
 
     static String probeLine(ProbeResult p) {

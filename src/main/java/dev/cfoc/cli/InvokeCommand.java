@@ -1,0 +1,169 @@
+package dev.cfoc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfoc.lambda.AwsClientProvider;
+import dev.cfoc.lambda.CheckHandler;
+import dev.cfoc.lambda.CheckService;
+import dev.cfoc.lambda.FunctionDefaults;
+import dev.cfoc.lambda.LambdaSettings;
+import dev.cfoc.probe.HostResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code invoke --event FILE}: runs the Lambda handler on an event file as {@code sam local invoke} would: the
+ * environment as it is (plus {@code --env} overrides), a Context with the template's function name, memory and a
+ * deadline, the handler's output on stdout and its logs on stderr.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = "Run the Lambda handler locally on an event file (as 'sam local invoke' would). "
+                + "AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_URL… included), "
+                + "or from --env.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the handler returned a report",
+                "1:the handler failed (e.g. findings could not be published), or timed out",
+                "2:bad usage, an unreadable event file, or the handler's BadEvent result"})
+final class InvokeCommand implements Callable<Integer> {
+
+    /** Exit code when the handler threw or timed out (Lambda: a function error). */
+    static final int HANDLER_FAILED = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--event", paramLabel = "FILE", required = true, description = "The event JSON (see events/).")
+    Path event;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + FunctionDefaults.TIMEOUT_SECONDS,
+            description = "The function's timeout: the Context's deadline (default: ${DEFAULT-VALUE}, as template.yaml).")
+    int timeoutSeconds;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Set an environment variable for this invocation (repeatable): the function's settings "
+                    + "(TOPIC_ARN, MIN_SEVERITY, DISTRIBUTION_IDS, TRUST_ANCHORS, INCLUDE_DISABLED, EXPIRY_WARNING_DAYS) "
+                    + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS], AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeoutSeconds < 1) {
+            err.println("error: --timeout must be at least 1 second, got " + timeoutSeconds);
+            return ExitCodes.BAD_INPUT;
+        }
+        byte[] eventBytes;
+        try {
+            eventBytes = Files.readAllBytes(event);
+        } catch (NoSuchFileException e) {
+            err.println("error: --event " + event + ": file not found");
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: --event " + event + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            return ExitCodes.BAD_INPUT;
+        }
+
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(env);
+        Clock clock = Clock.systemUTC();
+        CheckHandler handler;
+        try {
+            handler = new CheckHandler(new CheckService(LambdaSettings.fromEnvironment(environment),
+                    InvokeEnvironment.clients(env), HostResolver.system(), clock), clock);
+        } catch (RuntimeException e) {
+            out.println(functionError(e));
+            out.flush();
+            err.println("error: the function could not start: " + e.getMessage());
+            return HANDLER_FAILED;
+        }
+
+        var context = new LocalContext(FunctionDefaults.FUNCTION_NAME, FunctionDefaults.MEMORY_MB,
+                Duration.ofSeconds(timeoutSeconds), clock, err);
+        var output = new ByteArrayOutputStream();
+        Optional<Throwable> failure = invoke(handler, eventBytes, output, context);
+        if (failure.isPresent()) {
+            out.println(functionError(failure.get()));
+            out.flush();
+            if (System.getenv("CFOC_DEBUG") != null) {
+                failure.get().printStackTrace(err);
+            }
+            return HANDLER_FAILED;
+        }
+        String result = output.toString(StandardCharsets.UTF_8);
+        out.println(result);
+        out.flush();
+        return isBadEvent(result) ? ExitCodes.BAD_INPUT : ExitCodes.CLEAN;
+    }
+
+    /** Runs the handler on its own thread so the deadline can be enforced as Lambda does. */
+    private Optional<Throwable> invoke(CheckHandler handler, byte[] eventBytes, ByteArrayOutputStream output,
+                                       LocalContext context) {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("invoke").daemon().start(() -> {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(eventBytes), output, context);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        try {
+            thread.join(Duration.ofSeconds(timeoutSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return Optional.of(e);
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+            return Optional.of(new TimeoutException("Task timed out after " + timeoutSeconds + " seconds"));
+        }
+        return Optional.ofNullable(thrown.get());
+    }
+
+    /** What Lambda returns for a function error: errorMessage and errorType (no stack trace). */
+    static String functionError(Throwable t) {
+        ObjectNode error = JSON.createObjectNode();
+        error.put("errorMessage", String.valueOf(t.getMessage()));
+        error.put("errorType", t instanceof TimeoutException ? "Sandbox.Timedout" : t.getClass().getName());
+        return error.toString();
+    }
+
+    private static boolean isBadEvent(String result) {
+        try {
+            JsonNode root = JSON.readTree(result);
+            return root != null && root.path("error").path("type").asText("").equals("BadEvent");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final class TimeoutException extends RuntimeException {
+        TimeoutException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cfoc.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfoc.probe.HostResolver;
+import dev.cfoc.report.JsonReportWriter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The Lambda entry point ({@code dev.cfoc.lambda.CheckHandler::handleRequest}): reads the raw event, decodes it
+ * ({@link TriggerParser}), runs {@link CheckService} and writes the JSON report, the same shape as the CLI's.
+ *
+ * <p>An event it cannot act on (not JSON, or no known shape) is answered with
+ * {@code {"error": {"type": "BadEvent", "message": "..."}}} and logged, without throwing. Decision: a bad event
+ * stays bad however often it is retried, so failing the invocation would only spend Lambda's async retries and
+ * fill the on-failure queue with noise. The invocation fails (throws) when findings could not be published, or on
+ * an internal error, so retries and the on-failure destination see those.
+ */
+public final class CheckHandler implements RequestStreamHandler {
+
+    /** Lambda's largest payload (synchronous invocation, 6 MB); anything larger is not an event from AWS. */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+    static final String BAD_EVENT = "BadEvent";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CheckService service;
+    private final Clock clock;
+
+    /** Used by the Lambda runtime: settings from the environment, the container's shared clients, system DNS. */
+    public CheckHandler() {
+        this(new CheckService(LambdaSettings.fromEnvironment(System.getenv()), AwsClientProvider.shared(),
+                HostResolver.system(), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public CheckHandler(CheckService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StructuredLog log = new StructuredLog(sink(context.getLogger()), clock,
+                Optional.ofNullable(context.getAwsRequestId()));
+        Trigger trigger;
+        try {
+            trigger = new TriggerParser().parse(readEvent(input));
+        } catch (EventException e) {
+            log.error("bad event: " + e.getMessage(), "errorType", BAD_EVENT);
+            output.write(badEvent(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Instant deadline = clock.instant().plus(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        CheckService.RunResult result;
+        try {
+            result = service.run(trigger, deadline, log);
+        } catch (RuntimeException e) {
+            log.error("invocation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+        output.write(new JsonReportWriter().write(result.report()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The error result: one JSON object, no stack trace. */
+    static String badEvent(String message) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("type", BAD_EVENT);
+        error.put("message", message);
+        return root.toString();
+    }
+
+    private static JsonNode readEvent(InputStream input) throws EventException, IOException {
+        byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
+        if (bytes.length > MAX_EVENT_BYTES) {
+            throw new EventException("event is larger than " + MAX_EVENT_BYTES + " bytes; " + TriggerParser.EXPECTED);
+        }
+        try {
+            JsonNode event = JSON.readTree(bytes);
+            if (event == null || event.isMissingNode()) {
+                throw new EventException("event is empty; " + TriggerParser.EXPECTED);
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new EventException("event is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + "; " + TriggerParser.EXPECTED);
+        }
+    }
+
+    /** Through the Lambda logger with a level, so the function's ApplicationLogLevel filters it. */
+    static StructuredLog.Sink sink(LambdaLogger logger) {
+        return (level, line) -> logger.log(line, switch (level) {
+            case DEBUG -> LogLevel.DEBUG;
+            case INFO -> LogLevel.INFO;
+            case WARN -> LogLevel.WARN;
+            case ERROR -> LogLevel.ERROR;
+        });
+    }
+}

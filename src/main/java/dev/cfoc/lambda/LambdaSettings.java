@@ -1,0 +1,118 @@
+package dev.cfoc.lambda;
+
+import dev.cfoc.aws.TopicArn;
+import dev.cfoc.check.CheckOptions;
+import dev.cfoc.finding.Severity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The function's settings, read once from its environment variables ({@link #fromEnvironment(Map)}) in production
+ * and built directly in tests. A blank variable counts as unset (CloudFormation passes "" for an empty parameter).
+ *
+ * @param topicArn         where findings are published; none: the report is only returned and logged
+ * @param minSeverity      publish when the run has findings at or above this (default WARNING)
+ * @param distributionIds  what a scheduled run checks; empty: every distribution of the account
+ * @param trustAnchors     a PEM file of roots to add (private PKI, staging): NOT what CloudFront trusts
+ * @param includeDisabled  check disabled distributions too (they serve no traffic, so by default they are skipped)
+ * @param expiryWarning    CERT_EXPIRING_SOON threshold
+ */
+public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
+                             Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning) {
+
+    public static final String TOPIC_ARN = "TOPIC_ARN";
+    public static final String MIN_SEVERITY = "MIN_SEVERITY";
+    public static final String DISTRIBUTION_IDS = "DISTRIBUTION_IDS";
+    public static final String TRUST_ANCHORS = "TRUST_ANCHORS";
+    public static final String INCLUDE_DISABLED = "INCLUDE_DISABLED";
+    public static final String EXPIRY_WARNING_DAYS = "EXPIRY_WARNING_DAYS";
+
+    public static final Severity DEFAULT_MIN_SEVERITY = Severity.WARNING;
+    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
+
+    public LambdaSettings {
+        distributionIds = List.copyOf(distributionIds);
+    }
+
+    /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days. */
+    public static LambdaSettings defaults() {
+        return new LambdaSettings(Optional.empty(), DEFAULT_MIN_SEVERITY, List.of(), Optional.empty(), false,
+                Duration.ofDays(CheckOptions.DEFAULT_EXPIRY_WARNING_DAYS));
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the variable and what it must look like
+     */
+    public static LambdaSettings fromEnvironment(Map<String, String> env) {
+        Optional<TopicArn> topic = value(env, TOPIC_ARN).map(TopicArn::parse);
+        Severity minSeverity = value(env, MIN_SEVERITY).map(LambdaSettings::severity).orElse(DEFAULT_MIN_SEVERITY);
+        List<String> ids = value(env, DISTRIBUTION_IDS).map(LambdaSettings::distributionIds).orElse(List.of());
+        Optional<Path> anchors = value(env, TRUST_ANCHORS).map(Path::of);
+        boolean includeDisabled = value(env, INCLUDE_DISABLED).map(LambdaSettings::bool).orElse(false);
+        Duration expiry = Duration.ofDays(value(env, EXPIRY_WARNING_DAYS).map(LambdaSettings::days)
+                .orElse(CheckOptions.DEFAULT_EXPIRY_WARNING_DAYS));
+        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry);
+    }
+
+    public LambdaSettings withTopicArn(TopicArn topic) {
+        return new LambdaSettings(Optional.of(topic), minSeverity, distributionIds, trustAnchors, includeDisabled,
+                expiryWarning);
+    }
+
+    public LambdaSettings withTrustAnchors(Path pem) {
+        return new LambdaSettings(topicArn, minSeverity, distributionIds, Optional.of(pem), includeDisabled,
+                expiryWarning);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Severity severity(String value) {
+        try {
+            return Severity.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(MIN_SEVERITY + " must be one of " + Arrays.toString(Severity.values())
+                    + ", got '" + value + "'");
+        }
+    }
+
+    private static List<String> distributionIds(String value) {
+        List<String> ids = Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        for (String id : ids) {
+            if (!DISTRIBUTION_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(DISTRIBUTION_IDS + " must be comma-separated distribution ids "
+                        + "(like E2QWRUHAPOMQZL); '" + id + "' is not one");
+            }
+        }
+        return ids;
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(INCLUDE_DISABLED + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static int days(String value) {
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 0) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(EXPIRY_WARNING_DAYS + " must be a whole number of days, 0 or more, got '"
+                + value + "'");
+    }
+}

@@ -1,0 +1,156 @@
+package dev.cfoc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.lambda.InvokeFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code invoke --event FILE} on each file of {@code events/}, against WireMock (CloudFront REST-XML and SNS Query
+ * API) given with {@code --env AWS_ENDPOINT_URL=…}, and real TLS origins on localhost.
+ */
+class InvokeCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @TempDir
+    static Path dir;
+    private static InvokeFixture fixture;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = InvokeFixture.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void stubApis() {
+        fixture.stubCloudFront(api);
+        InvokeFixture.stubSnsAccepted(api);
+    }
+
+    private int invoke(String... extra) {
+        List<String> args = new ArrayList<>(List.of("invoke", "--timeout", "120",
+                "--env", "AWS_ENDPOINT_URL=" + api.baseUrl(),
+                "--env", "AWS_ACCESS_KEY_ID=" + InvokeFixture.ACCESS_KEY,
+                "--env", "AWS_SECRET_ACCESS_KEY=" + InvokeFixture.SECRET_KEY,
+                "--env", "TOPIC_ARN=" + InvokeFixture.TOPIC_ARN,
+                "--env", "TRUST_ANCHORS=" + fixture.rootPem(),
+                "--env", "DISTRIBUTION_IDS=",
+                "--env", "MIN_SEVERITY=WARNING"));
+        args.addAll(Arrays.asList(extra));
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    }
+
+    private JsonNode stdout() throws Exception {
+        return JSON.readTree(out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "events/scheduled.json, E2QWRUHAPOMQZL E3OTHERDIST99",
+            "events/cloudtrail-update-distribution.json, E2QWRUHAPOMQZL",
+            "events/cloudtrail-update-origin-request-policy.json, E2QWRUHAPOMQZL",
+            "events/manual.json, E2QWRUHAPOMQZL"})
+    void eventFile_givesTheReport_andOneSnsMessageForTheBrokenDistribution(String event, String expectedIds)
+            throws Exception {
+        // when
+        int exit = invoke("--event", event);
+
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = stdout();
+        assertThat(StreamSupport.stream(report.get("distributions").spliterator(), false)
+                .map(d -> d.get("id").asText())).containsExactly(expectedIds.split(" "));
+        JsonNode broken = report.get("distributions").get(0);
+        assertThat(broken.get("origins").findValuesAsText("code")).containsExactly("CERT_EXPIRED");
+        assertThat(report.get("summary").get("errors").asInt()).isEqualTo(1);
+
+        List<Map<String, String>> published = InvokeFixture.publishRequests(api);
+        assertThat(published).singleElement().satisfies(message -> {
+            assertThat(message.get("Subject")).startsWith("[ERROR] E2QWRUHAPOMQZL");
+            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "CERT_EXPIRED")
+                    .containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID);
+        });
+        api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
+        assertThat(err.toString().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")).isTrue());
+        assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void malformedEventFile_exits2_withTheBadEventResult() throws Exception {
+        Path event = dir.resolve("truncated.json");
+        Files.writeString(event, "{\"distributionIds\": [\"E2QWRUHAPOMQZL\"");
+
+        int exit = invoke("--event", event.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stdout().get("error").get("type").asText()).isEqualTo("BadEvent");
+        assertThat(InvokeFixture.publishRequests(api)).isEmpty();
+    }
+
+    @Test
+    void missingEventFile_exits2_namingTheFile() {
+        int exit = invoke("--event", "events/no-such-event.json");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--event events/no-such-event.json: file not found");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void snsRefusingThePublish_exits1_withTheFunctionError_andTheFindingsInTheLog() throws Exception {
+        InvokeFixture.stubSnsDenied(api);
+
+        int exit = invoke("--event", "events/manual.json");
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode error = stdout();
+        assertThat(error.get("errorType").asText()).isEqualTo("dev.cfoc.aws.PublishFailedException");
+        assertThat(error.get("errorMessage").asText()).contains("AuthorizationError");
+        assertThat(err.toString()).contains("unpublished finding").contains("\"code\":\"CERT_EXPIRED\"")
+                .doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void invalidSetting_exits1_namingTheVariable() throws Exception {
+        int exit = invoke("--event", "events/manual.json", "--env", "MIN_SEVERITY=LOUD");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout().get("errorMessage").asText()).startsWith("MIN_SEVERITY must be one of");
+    }
+}

@@ -1,0 +1,167 @@
+package dev.cfoc.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * template.yaml and events/ agree with the code. CloudFormation's short tags (!Ref, !Sub, !GetAtt…) are read as
+ * plain values: the test looks at names and literals, not at intrinsic functions.
+ */
+class TemplateTest {
+
+    private static final Path TEMPLATE = Path.of("template.yaml");
+    private static final Path EVENTS = Path.of("events");
+    private static JsonNode template;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        template = new YAMLMapper().readTree(TEMPLATE.toFile());
+    }
+
+    private static JsonNode function() {
+        return template.get("Resources").get("CheckerFunction").get("Properties");
+    }
+
+    @Test
+    void handler_namesAPublicRequestStreamHandlerWithANoArgConstructor() throws Exception {
+        String handler = function().get("Handler").asText();
+        assertThat(handler).isEqualTo(FunctionDefaults.HANDLER);
+
+        String[] classAndMethod = handler.split("::");
+        Class<?> type = Class.forName(classAndMethod[0]);
+        assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+        assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
+        assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).isTrue();
+        assertThat(type.getMethod(classAndMethod[1], InputStream.class, OutputStream.class, Context.class)).isNotNull();
+    }
+
+    @Test
+    void function_isJava21_withTheSizesTheLocalRunnerUses_andTheShadedJar() throws IOException {
+        assertThat(template.get("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
+        assertThat(function().get("Runtime").asText()).isEqualTo("java21");
+        assertThat(function().get("MemorySize").asInt()).isEqualTo(FunctionDefaults.MEMORY_MB);
+        assertThat(function().get("Timeout").asInt()).isEqualTo(FunctionDefaults.TIMEOUT_SECONDS);
+        assertThat(function().get("CodeUri").asText()).isEqualTo("target/cloudfront-origin-checker.jar");
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>cloudfront-origin-checker</finalName>");
+        assertThat(template.get("Parameters").get("ScheduleExpression").get("Default").asText()).isEqualTo("rate(1 hour)");
+    }
+
+    @Test
+    void environment_setsEverySettingTheFunctionReads_andItsDefaultsAreValid() {
+        JsonNode variables = function().get("Environment").get("Variables");
+        assertThat(variables.fieldNames()).toIterable().containsExactlyInAnyOrder(LambdaSettings.TOPIC_ARN,
+                LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
+                LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS);
+
+        Map<String, String> defaults = new HashMap<>();
+        JsonNode parameters = template.get("Parameters");
+        variables.fields().forEachRemaining(v -> {
+            JsonNode parameter = parameters.get(v.getValue().asText());
+            if (parameter != null) {
+                defaults.put(v.getKey(), parameter.get("Default").asText());
+            }
+        });
+        assertThat(defaults).containsKeys(LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS);
+        assertThat(LambdaSettings.fromEnvironment(defaults)).isEqualTo(LambdaSettings.defaults());
+    }
+
+    @Test
+    void iamActions_areExactlyWhatTheFunctionCalls_withoutWildcards() {
+        List<JsonNode> statements = new ArrayList<>();
+        function().get("Policies").forEach(policy -> policy.get("Statement").forEach(statements::add));
+
+        List<String> actions = statements.stream().flatMap(s -> strings(s.get("Action"))).toList();
+        assertThat(actions).containsExactlyInAnyOrder("cloudfront:ListDistributions", "cloudfront:GetDistribution",
+                "cloudfront:GetDistributionConfig", "cloudfront:GetCachePolicy", "cloudfront:GetOriginRequestPolicy",
+                "sns:Publish", "sqs:SendMessage");
+        assertThat(actions).noneMatch(a -> a.contains("*"));
+        assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
+        for (JsonNode statement : statements) {
+            List<String> resources = strings(statement.get("Resource")).toList();
+            if (resources.contains("*")) {
+                assertThat(strings(statement.get("Action")).toList())
+                        .as("only ListDistributions has no resource-level permission")
+                        .containsExactly("cloudfront:ListDistributions");
+            }
+        }
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(s.get("Action").asText()).isEqualTo("sns:Publish");
+            assertThat(s.get("Resource").asText()).as("this stack's topic only").isEqualTo("FindingsTopic");
+        });
+    }
+
+    @Test
+    void everyEventFile_parsesIntoATrigger() throws Exception {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(EVENTS)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("scheduled.json",
+                "cloudtrail-update-distribution.json", "cloudtrail-update-origin-request-policy.json", "manual.json");
+        var parser = new TriggerParser();
+        for (Path file : files) {
+            Trigger trigger = parser.parse(new ObjectMapper().readTree(file.toFile()));
+            assertThat(trigger).as(file.toString()).isNotInstanceOf(Trigger.Ignored.class);
+        }
+    }
+
+    @Test
+    void changeRule_matchesTheCloudTrailEventFiles_andEveryCallTheParserActsOn() throws Exception {
+        JsonNode rule = template.get("Resources").get("ConfigChangeRule");
+        assertThat(rule.get("Condition").asText()).isEqualTo("IsUsEast1");
+        assertThat(template.get("Conditions").get("IsUsEast1")).isNotNull();
+        JsonNode pattern = rule.get("Properties").get("EventPattern");
+        List<String> prefixes = StreamSupport.stream(pattern.get("detail").get("eventName").spliterator(), false)
+                .map(m -> m.get("prefix").asText()).toList();
+
+        for (String eventName : List.of("CreateDistribution", "CreateDistributionWithTags", "UpdateDistribution",
+                "UpdateDistribution2020_05_31", "CopyDistribution", "UpdateDistributionWithStagingConfig",
+                "AssociateAlias", "UpdateCachePolicy", "UpdateOriginRequestPolicy2020_05_31")) {
+            assertThat(prefixes).as(eventName).anyMatch(eventName::startsWith);
+        }
+        for (String file : List.of("cloudtrail-update-distribution.json", "cloudtrail-update-origin-request-policy.json")) {
+            JsonNode event = new ObjectMapper().readTree(EVENTS.resolve(file).toFile());
+            assertThat(strings(pattern.get("source")).toList()).contains(event.get("source").asText());
+            assertThat(strings(pattern.get("detail-type")).toList()).contains(event.get("detail-type").asText());
+            assertThat(strings(pattern.get("detail").get("eventSource")).toList())
+                    .contains(event.get("detail").get("eventSource").asText());
+            assertThat(prefixes).anyMatch(event.get("detail").get("eventName").asText()::startsWith);
+        }
+    }
+
+    @Test
+    void failures_goToAQueue_logsAreKept_andEmailIsOptional() {
+        JsonNode resources = template.get("Resources");
+        assertThat(function().get("DeadLetterQueue").get("Type").asText()).isEqualTo("SQS");
+        assertThat(resources.get("FailureQueue").get("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(resources.get("CheckerLogGroup").get("Properties").get("RetentionInDays").asText())
+                .isEqualTo("LogRetentionDays");
+        assertThat(resources.get("FindingsEmailSubscription").get("Condition").asText()).isEqualTo("HasAlertEmail");
+        assertThat(template.get("Description").asText()).contains("us-east-1");
+    }
+
+    private static Stream<String> strings(JsonNode node) {
+        return node.isArray() ? StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)
+                : Stream.of(node.asText());
+    }
+}
