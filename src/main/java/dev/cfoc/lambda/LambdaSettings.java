@@ -1,7 +1,7 @@
 package dev.cfoc.lambda;
 
 import dev.cfoc.aws.TopicArn;
-import dev.cfoc.check.CheckOptions;
+import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.finding.Severity;
 
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days. */
     public static LambdaSettings defaults() {
         return new LambdaSettings(Optional.empty(), DEFAULT_MIN_SEVERITY, List.of(), Optional.empty(), false,
-                Duration.ofDays(CheckOptions.DEFAULT_EXPIRY_WARNING_DAYS));
+                Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
     }
 
     /**
@@ -57,7 +57,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
         Optional<Path> anchors = value(env, TRUST_ANCHORS).map(Path::of);
         boolean includeDisabled = value(env, INCLUDE_DISABLED).map(LambdaSettings::bool).orElse(false);
         Duration expiry = Duration.ofDays(value(env, EXPIRY_WARNING_DAYS).map(LambdaSettings::days)
-                .orElse(CheckOptions.DEFAULT_EXPIRY_WARNING_DAYS));
+                .orElse(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
         return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry);
     }
 

@@ -68,9 +68,10 @@ class CheckCommandIT {
         https("refused", LocalPorts.closedPort(), Set.of(PORT_UNREACHABLE));
         FullBacklogListener backlog = new FullBacklogListener();
         SERVERS.add(backlog);
-        https("connect-timeout", backlog.port(), Set.of(CONNECT_TIMEOUT)).put("ConnectionAttempts", 1);
+        https("connect-timeout", backlog.port(), Set.of(CONNECT_TIMEOUT)).put("ConnectionAttempts", 1)
+                .put("ConnectionTimeout", 1);
         https("tls-timeout", tls(SampleTlsServer.builder(leaf()).behaviour(SampleTlsServer.Behaviour.SILENT)).port(),
-                Set.of(TLS_HANDSHAKE_TIMEOUT));
+                Set.of(TLS_HANDSHAKE_TIMEOUT)).put("ConnectionTimeout", 1);
         SampleHttpServer plainHttp = SampleHttpServer.start();
         SERVERS.add(plainHttp);
         https("plain-http-on-https-port", plainHttp.port(), Set.of(TLS_HANDSHAKE_FAILED));
@@ -162,7 +163,7 @@ class CheckCommandIT {
                 "--format", "text");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("[OK] origin healthy").contains("Roots added with --trust-anchors are NOT trusted")
+        assertThat(run.out()).contains("[OK] origin healthy").contains("are NOT trusted by CloudFront")
                 .doesNotContain(SECRET);
     }
 
@@ -223,7 +224,7 @@ class CheckCommandIT {
     private static ObjectNode origin(String id, String domain, Set<FindingCode> expected) {
         ObjectNode origin = JSON.createObjectNode();
         origin.put("Id", id).put("DomainName", domain).put("OriginPath", "")
-                .put("ConnectionAttempts", 2).put("ConnectionTimeout", 1);
+                .put("ConnectionAttempts", 2).put("ConnectionTimeout", 5);
         origin.putObject("CustomHeaders").put("Quantity", 0);
         ORIGINS.add(origin);
         EXPECTED.put(id, expected);

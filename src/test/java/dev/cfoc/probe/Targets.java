@@ -17,7 +17,7 @@ final class Targets {
     private Targets() {
     }
 
-    /** An HTTPS target for {@code host}:{@code port}, SNI and Host = host, TLSv1.2, 1 s timeouts, 1 attempt. */
+    /** An HTTPS target for {@code host}:{@code port}, SNI and Host = host, TLSv1.2, 5 s connect and 2 s read timeouts, 1 attempt. */
     static Builder https(String host, int port) {
         return new Builder(Scheme.HTTPS, host, port);
     }
@@ -32,7 +32,8 @@ final class Targets {
         private final int port;
         private String sni;
         private List<TlsVersion> versions = List.of(TlsVersion.TLSV1_2);
-        private Duration connectTimeout = Duration.ofSeconds(1);
+        // Generous, so a loaded machine does not turn a slow handshake into a timeout; tests of timeouts set their own.
+        private Duration connectTimeout = Duration.ofSeconds(5);
         private int attempts = 1;
         private Duration readTimeout = Duration.ofSeconds(2);
         private List<CustomHeader> headers = List.of();
