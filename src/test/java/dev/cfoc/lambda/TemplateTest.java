@@ -127,10 +127,10 @@ class TemplateTest {
 
     @Test
     void changeRule_matchesTheCloudTrailEventFiles_andEveryCallTheParserActsOn() throws Exception {
-        JsonNode rule = template.get("Resources").get("ConfigChangeRule");
-        assertThat(rule.get("Condition").asText()).isEqualTo("IsUsEast1");
+        JsonNode rule = function().get("Events").get("ConfigChange");
+        assertThat(rule.get("Type").asText()).isEqualTo("EventBridgeRule");
         assertThat(template.get("Conditions").get("IsUsEast1")).isNotNull();
-        JsonNode pattern = rule.get("Properties").get("EventPattern");
+        JsonNode pattern = rule.get("Properties").get("Pattern");
         List<String> prefixes = StreamSupport.stream(pattern.get("detail").get("eventName").spliterator(), false)
                 .map(m -> m.get("prefix").asText()).toList();
 
@@ -147,6 +147,15 @@ class TemplateTest {
                     .contains(event.get("detail").get("eventSource").asText());
             assertThat(prefixes).anyMatch(event.get("detail").get("eventName").asText()::startsWith);
         }
+    }
+
+    @Test
+    void snapStart_onThePublishedAlias_withJsonLogsInTheStacksLogGroup() {
+        assertThat(function().get("AutoPublishAlias").asText()).isEqualTo("live");
+        assertThat(function().get("SnapStart").get("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        JsonNode logging = function().get("LoggingConfig");
+        assertThat(logging.get("LogFormat").asText()).isEqualTo("JSON");
+        assertThat(logging.get("LogGroup").asText()).isEqualTo("CheckerLogGroup");
     }
 
     @Test
