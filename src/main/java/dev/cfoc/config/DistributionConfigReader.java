@@ -43,6 +43,12 @@ final class DistributionConfigReader {
     /** @param id and domainName come from the wrapper (get-distribution) or the summary itself (list-distributions) */
     Distribution read(Located config, Optional<String> id, Optional<String> domainName) throws ConfigException {
         List<String> aliases = json.textItems(config, "Aliases");
+        for (int i = 0; i < aliases.size(); i++) {
+            if (!WireSyntax.isHostName(aliases.get(i), true)) {
+                throw json.error(config.child("Aliases") + ".Items[" + i + "]", "must be a domain name (letters, "
+                        + "digits, '-', '_', '.' and a leading '*.'), got " + JsonFields.echo(aliases.get(i)));
+            }
+        }
         boolean enabled = json.optionalBoolean(config, "Enabled", true);
         List<Origin> origins = readOrigins(config);
         List<OriginGroup> groups = readOriginGroups(config, origins);
@@ -83,7 +89,15 @@ final class DistributionConfigReader {
     private Origin readOrigin(Located origin) throws ConfigException {
         String id = json.requiredText(origin, "Id");
         String domainName = json.requiredText(origin, "DomainName");
+        if (!WireSyntax.isHostName(domainName, false)) {
+            throw json.error(origin.child("DomainName"), "must be a domain name (letters, digits, '-', '_' and '.'; "
+                    + "no scheme, port or path), got " + JsonFields.echo(domainName));
+        }
         String originPath = json.optionalText(origin, "OriginPath").orElse("");
+        if (!WireSyntax.isPath(originPath)) {
+            throw json.error(origin.child("OriginPath"), "must not contain spaces or control characters, got "
+                    + JsonFields.echo(originPath));
+        }
         if (!originPath.isEmpty() && (!originPath.startsWith("/") || originPath.endsWith("/"))) {
             throw json.error(origin.child("OriginPath"),
                     "must be empty or start with \"/\" and not end with \"/\", got " + JsonFields.echo(originPath));
@@ -104,8 +118,17 @@ final class DistributionConfigReader {
         var headers = new ArrayList<CustomHeader>();
         for (Located header : json.objectItems(origin, "CustomHeaders")) {
             String name = json.requiredText(header, "HeaderName");
+            if (!WireSyntax.isHeaderName(name)) {
+                throw json.error(header.child("HeaderName"), "must be an HTTP header name (letters, digits and "
+                        + "!#$%&'*+-.^_`|~), got " + JsonFields.echo(name));
+            }
             String value = json.optionalText(header, "HeaderValue")
                     .orElseThrow(() -> json.error(header.child("HeaderValue"), "required field is missing"));
+            if (!WireSyntax.isHeaderValue(value)) {
+                // never echo the value: it is often a shared secret
+                throw json.error(header.child("HeaderValue"), "contains a control character (line break, NUL…), "
+                        + "which an HTTP header value cannot carry");
+            }
             headers.add(new CustomHeader(name, Secret.of(value)));
         }
         return headers;
@@ -147,7 +170,7 @@ final class DistributionConfigReader {
     }
 
     private int readPort(Located config, String field, int defaultPort, String wellKnown) throws ConfigException {
-        int port = json.optionalInt(config, field, defaultPort);
+        int port = json.optionalInt(config, field, defaultPort, wellKnown + " or 1024–65535");
         if (port != 80 && port != 443 && (port < 1024 || port > 65535)) {
             throw json.error(config.child(field), "must be " + wellKnown + " or 1024–65535, got " + port);
         }

@@ -2,6 +2,8 @@ package dev.cfoc.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,7 +132,12 @@ public final class DistributionFileLoader {
             return new ConfigException(source + ": cannot read JSON (" + e.getClass().getSimpleName() + ")");
         }
         String what;
-        if (parse instanceof JsonEOFException
+        if (parse instanceof StreamConstraintsException) {
+            StreamReadConstraints limits = StreamReadConstraints.defaults();
+            what = "beyond the JSON reader's limits (nesting depth " + limits.getMaxNestingDepth() + ", numbers of "
+                    + limits.getMaxNumberLength() + " digits, strings of " + limits.getMaxStringLength()
+                    + " characters)";
+        } else if (parse instanceof JsonEOFException
                 || String.valueOf(parse.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
             what = "unexpected end of input (truncated file?)";
         } else if (parse instanceof MismatchedInputException) {

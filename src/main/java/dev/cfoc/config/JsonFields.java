@@ -21,6 +21,7 @@ final class JsonFields {
     }
 
     private static final int MAX_ECHOED_CHARS = 80;
+    private static final int MAX_ECHOED_NUMBER_DIGITS = 24;
 
     private final String source;
 
@@ -73,22 +74,41 @@ final class JsonFields {
     }
 
     int optionalInt(Located parent, String field, int defaultValue) throws ConfigException {
+        return optionalInt(parent, field, defaultValue, "a 32-bit integer");
+    }
+
+    /**
+     * @param expected what the field must be, said when the value is an integer too large for an int
+     *                 (e.g. "1–10"): the user learns the valid range, not a Java type
+     */
+    int optionalInt(Located parent, String field, int defaultValue, String expected) throws ConfigException {
         JsonNode value = present(parent, field);
         if (value == null) {
             return defaultValue;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!value.isIntegralNumber()) {
             throw wrongType(parent.child(field), "an integer", value);
+        }
+        if (!value.canConvertToInt()) {
+            throw error(parent.child(field), "must be " + expected + ", got " + shortNumber(value));
         }
         return value.intValue();
     }
 
     int optionalIntInRange(Located parent, String field, int defaultValue, int min, int max) throws ConfigException {
-        int value = optionalInt(parent, field, defaultValue);
+        String range = min + "–" + max;
+        int value = optionalInt(parent, field, defaultValue, range);
         if (value < min || value > max) {
-            throw error(parent.child(field), "must be " + min + "–" + max + ", got " + value);
+            throw error(parent.child(field), "must be " + range + ", got " + value);
         }
         return value;
+    }
+
+    /** An integer as written, shortened: a 1,000-digit number stays readable in a message. */
+    private static String shortNumber(JsonNode number) {
+        String text = number.asText();
+        return text.length() <= MAX_ECHOED_NUMBER_DIGITS ? text
+                : text.substring(0, MAX_ECHOED_NUMBER_DIGITS) + "… (" + text.length() + " digits)";
     }
 
     boolean optionalBoolean(Located parent, String field, boolean defaultValue) throws ConfigException {

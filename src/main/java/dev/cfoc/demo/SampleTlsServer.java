@@ -7,7 +7,9 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
@@ -53,8 +55,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An in-process TLS origin on 127.0.0.1 built on Bouncy Castle's low-level server API, so it can be what real
  * origins sometimes are: TLS 1.3-only, TLS 1.0-only, CHACHA20-only, serving a chain in the wrong order or a
- * certificate per SNI — or not TLS at all (silent, garbage, reset, one byte a second). Answers one HTTP request per
- * connection with a fixed status and Connection: close. Records every ClientHello and request it sees.
+ * certificate per SNI — or not TLS at all (silent, garbage, reset, one byte a second), or hostile in other ways
+ * (hang up after the ServerHello, ask for a client certificate, answer megabytes of header or a body that never
+ * ends). Answers one HTTP request per connection with a fixed status and Connection: close. Records every
+ * ClientHello and request it sees.
  */
 public final class SampleTlsServer implements AutoCloseable {
 
@@ -69,7 +73,19 @@ public final class SampleTlsServer implements AutoCloseable {
         /** Reads the ClientHello and resets the connection. */
         RESET,
         /** Reads the ClientHello, then sends the start of a TLS record one byte per second, forever. */
-        SLOWLORIS
+        SLOWLORIS,
+        /** A TLS server that sends its first record (the ServerHello) and then closes the connection. */
+        CLOSE_AFTER_SERVER_HELLO
+    }
+
+    /** Whether the server sends a CertificateRequest, and what it does when the client sends no certificate. */
+    public enum ClientCertificate {
+        /** No CertificateRequest (default). */
+        NOT_REQUESTED,
+        /** CertificateRequest; an empty answer is accepted. */
+        REQUESTED,
+        /** CertificateRequest; an empty answer aborts the handshake with handshake_failure, as OpenSSL does. */
+        REQUIRED
     }
 
     /** Every suite the sample server can serve; the configured key type narrows it per connection. */
@@ -108,7 +124,8 @@ public final class SampleTlsServer implements AutoCloseable {
         builder.chainsBySni.forEach((name, issued) ->
                 sni.put(name.toLowerCase(Locale.ROOT), Credentials.of(issued.chain(), issued.privateKey())));
         this.bySni = Map.copyOf(sni);
-        this.responder = new HttpResponder(builder.httpStatus, builder.responseDelay);
+        this.responder = new HttpResponder(new HttpAnswer(builder.httpStatus, builder.responseDelay,
+                builder.location, builder.headerPaddingBytes, builder.endlessBody, builder.responseByteInterval));
         this.listener = new LoopbackListener("sample-tls", this::serve);
     }
 
@@ -153,7 +170,14 @@ public final class SampleTlsServer implements AutoCloseable {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         switch (config.behaviour) {
-            case TLS -> serveTls(in, out);
+            case TLS -> {
+                HttpResponder.sleep(config.handshakeDelay);
+                serveTls(in, out);
+            }
+            case CLOSE_AFTER_SERVER_HELLO -> {
+                HttpResponder.sleep(config.handshakeDelay);
+                serveTls(in, new FirstRecordOnly(out, socket));
+            }
             case SILENT -> drain(in);
             case GARBAGE -> {
                 readSome(in);
@@ -193,6 +217,51 @@ public final class SampleTlsServer implements AutoCloseable {
         byte[] sink = new byte[4096];
         while (in.read(sink) >= 0) {
             // discard until the client hangs up or the server closes
+        }
+    }
+
+    /** Passes the first TLS record through, then closes the socket: a server that dies mid-handshake. */
+    private static final class FirstRecordOnly extends OutputStream {
+        private static final int HEADER_BYTES = 5;
+
+        private final OutputStream out;
+        private final Socket socket;
+        private final byte[] header = new byte[HEADER_BYTES];
+        private long passed;
+
+        FirstRecordOnly(OutputStream out, Socket socket) {
+            this.out = out;
+            this.socket = socket;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            for (int i = 0; i < length; i++) {
+                if (passed < HEADER_BYTES) {
+                    header[(int) passed] = bytes[offset + i];
+                } else if (passed >= HEADER_BYTES + recordLength()) {
+                    out.write(bytes, offset, i);
+                    out.flush();
+                    socket.close();
+                    throw new IOException("sample origin: closed after its first TLS record");
+                }
+                passed++;
+            }
+            out.write(bytes, offset, length);
+        }
+
+        private int recordLength() {
+            return ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 
@@ -313,6 +382,31 @@ public final class SampleTlsServer implements AutoCloseable {
         }
 
         @Override
+        public CertificateRequest getCertificateRequest() throws IOException {
+            if (config.clientCertificate == ClientCertificate.NOT_REQUESTED) {
+                return null;
+            }
+            ProtocolVersion version = context.getServerVersion();
+            if (TlsUtils.isTLSv13(version)) {
+                return new CertificateRequest(TlsUtils.EMPTY_BYTES, TlsUtils.getDefaultSupportedSignatureAlgorithms(
+                        context), null, null);
+            }
+            short[] types = {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign};
+            return new CertificateRequest(types, TlsUtils.isSignatureAlgorithmsExtensionAllowed(version)
+                    ? TlsUtils.getDefaultSupportedSignatureAlgorithms(context) : null, null);
+        }
+
+        @Override
+        public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
+            boolean none = clientCertificate == null || clientCertificate.isEmpty();
+            if (none && config.clientCertificate == ClientCertificate.REQUIRED) {
+                throw new TlsFatalAlert(TlsUtils.isTLSv13(context.getServerVersion())
+                        ? AlertDescription.certificate_required : AlertDescription.handshake_failure,
+                        "sample origin: a client certificate is required");
+            }
+        }
+
+        @Override
         protected boolean selectCipherSuite(int suite) throws IOException {
             return credentials.canServe(suite) && super.selectCipherSuite(suite);
         }
@@ -373,6 +467,12 @@ public final class SampleTlsServer implements AutoCloseable {
         private Duration responseDelay = Duration.ZERO;
         private Behaviour behaviour = Behaviour.TLS;
         private byte[] garbage = DEFAULT_GARBAGE;
+        private Duration handshakeDelay = Duration.ZERO;
+        private ClientCertificate clientCertificate = ClientCertificate.NOT_REQUESTED;
+        private Optional<String> location = Optional.empty();
+        private long headerPaddingBytes;
+        private boolean endlessBody;
+        private Optional<Duration> responseByteInterval = Optional.empty();
 
         private Builder(List<X509Certificate> chain, PrivateKey privateKey) {
             this.chain = List.copyOf(chain);
@@ -426,6 +526,48 @@ public final class SampleTlsServer implements AutoCloseable {
         /** Bytes sent by {@link Behaviour#GARBAGE} (default an SSH banner). */
         public Builder garbage(byte[] bytes) {
             this.garbage = bytes.clone();
+            return this;
+        }
+
+        /** Wait this long after accepting a connection before answering the ClientHello (default none). */
+        public Builder handshakeDelay(Duration delay) {
+            this.handshakeDelay = delay;
+            return this;
+        }
+
+        /** Send a CertificateRequest in the handshake (default: not requested). */
+        public Builder clientCertificate(ClientCertificate policy) {
+            this.clientCertificate = policy;
+            return this;
+        }
+
+        /** A Location header on every response (with a 3xx status: a redirect). */
+        public Builder location(String url) {
+            this.location = Optional.of(url);
+            return this;
+        }
+
+        /** Add about this many bytes of header lines to every response head, streamed (default none). */
+        public Builder responseHeaderBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("responseHeaderBytes: must be 0 or more, was " + bytes);
+            }
+            this.headerPaddingBytes = bytes;
+            return this;
+        }
+
+        /** After the response head, send body bytes until the client hangs up (no Content-Length). */
+        public Builder endlessBody() {
+            this.endlessBody = true;
+            return this;
+        }
+
+        /**
+         * Send the response one byte per write (one TLS record per byte) with this pause after each byte, which may
+         * be zero (default: all at once).
+         */
+        public Builder responseByteInterval(Duration interval) {
+            this.responseByteInterval = Optional.of(interval);
             return this;
         }
 

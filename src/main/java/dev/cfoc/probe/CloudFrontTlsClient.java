@@ -29,7 +29,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.Vector;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Bouncy Castle TLS client that offers exactly a {@link TlsOffer} (CloudFront's origin profile, or a diagnostic
@@ -46,8 +49,30 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
     /** RFC 5746 empty renegotiation_info: a single zero-length opaque. Sent so BC does not add the SCSV suite. */
     private static final byte[] EMPTY_RENEGOTIATION_INFO = {0};
 
-    /** Bouncy Castle's message for any failure while reading; says nothing about the cause. */
-    private static final String GENERIC_READ_FAILURE = "Failed to read record";
+    /**
+     * Decision: the largest handshake message (in practice: the Certificate message) this client reads, 256 KiB.
+     * AWS documents no limit. Real chains are a few KiB (a leaf with hundreds of SANs and two intermediates stays
+     * under 64 KiB); Bouncy Castle's default of 32 KiB could reject an unusual but valid chain, while a hostile
+     * origin could otherwise make each probe hold megabytes.
+     */
+    public static final int MAX_HANDSHAKE_MESSAGE_BYTES = 256 * 1024;
+
+    /**
+     * Decision: parse up to this many certificates, so that {@code cert.CertificateRules} judges long chains (it
+     * examines the first 16 and reports the length). Bouncy Castle's default of 10 would abort the handshake on a
+     * chain of 11–16 before the rules see it; {@link #MAX_HANDSHAKE_MESSAGE_BYTES} bounds the work anyway.
+     */
+    public static final int MAX_CERTIFICATES_PARSED = 1024;
+
+    /** Bouncy Castle's messages for any failure while reading; they say nothing about the cause. */
+    private static final Set<String> GENERIC_FAILURES = Set.of("Failed to read record", "Failed to process record",
+            "Failed to write record");
+
+    /** Bouncy Castle's detail when a handshake message exceeds {@link #getMaxHandshakeMessageSize()}. */
+    private static final Pattern MESSAGE_TOO_LARGE =
+            Pattern.compile("Handshake message length exceeds the maximum: (\\w+)(?:\\(\\d+\\))?, (\\d+) > (\\d+)");
+    /** Bouncy Castle's detail when a chain exceeds {@link #getMaxCertificateChainLength()}. */
+    private static final Pattern CHAIN_TOO_LONG = Pattern.compile("Certificate chain longer than maximum \\((\\d+)\\)");
 
     private final TlsOffer offer;
     private final Optional<String> sni;
@@ -57,6 +82,8 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
     private volatile OptionalInt selectedCipherSuite = OptionalInt.empty();
     private volatile Optional<String> alertReceived = Optional.empty();
     private volatile Optional<String> alertRaised = Optional.empty();
+    private volatile Optional<String> limitExceeded = Optional.empty();
+    private volatile boolean certificateRequested;
 
     public CloudFrontTlsClient(TlsOffer offer, Optional<String> sni) {
         super(BcCrypto.create());
@@ -91,6 +118,29 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
     /** A fatal alert this client sent, with Bouncy Castle's reason. */
     public Optional<String> alertRaised() {
         return alertRaised;
+    }
+
+    /**
+     * What exceeded this client's bounds, e.g. "the origin's certificate message is 4194304 bytes, more than the
+     * 262144 bytes the checker reads; …", with advice.
+     */
+    public Optional<String> limitExceeded() {
+        return limitExceeded;
+    }
+
+    /** True when the server sent a CertificateRequest (this client always answers with no certificate). */
+    public boolean certificateRequested() {
+        return certificateRequested;
+    }
+
+    @Override
+    public int getMaxHandshakeMessageSize() {
+        return MAX_HANDSHAKE_MESSAGE_BYTES;
+    }
+
+    @Override
+    public int getMaxCertificateChainLength() {
+        return MAX_CERTIFICATES_PARSED;
     }
 
     @Override
@@ -167,9 +217,31 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
             String text = AlertDescription.getText(description);
             String reason = cause != null && cause.getMessage() != null ? cause.getMessage()
                     : message != null ? message : "";
-            boolean adds = !reason.isBlank() && !reason.contains(text) && !reason.equals(GENERIC_READ_FAILURE);
+            if (reason.startsWith(text + "; ")) {
+                reason = reason.substring(text.length() + 2);
+            }
+            boolean adds = !reason.isBlank() && !reason.equals(text) && !GENERIC_FAILURES.contains(reason);
             alertRaised = Optional.of(text + (adds ? ": " + reason : ""));
+            limitExceeded = limitExceeded(reason);
         }
+    }
+
+    private static Optional<String> limitExceeded(String reason) {
+        String chainAdvice = "; CloudFront's limit is not documented, real chains are a few KiB: send only the leaf "
+                + "and its intermediates";
+        Matcher tooLarge = MESSAGE_TOO_LARGE.matcher(reason);
+        if (tooLarge.find()) {
+            String type = tooLarge.group(1).replace('_', ' ');
+            return Optional.of("the origin's " + type + " message is " + tooLarge.group(2) + " bytes, more than the "
+                    + tooLarge.group(3) + " bytes the checker reads"
+                    + (type.equals("certificate") ? chainAdvice : "; CloudFront's limit is not documented"));
+        }
+        Matcher tooLong = CHAIN_TOO_LONG.matcher(reason);
+        if (tooLong.find()) {
+            return Optional.of("the origin sends more than " + tooLong.group(1)
+                    + " certificates, the most the checker reads" + chainAdvice);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -182,6 +254,7 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest certificateRequest) {
+                certificateRequested = true;
                 return null;
             }
         };

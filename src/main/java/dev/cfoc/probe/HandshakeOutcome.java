@@ -38,6 +38,14 @@ sealed interface HandshakeOutcome {
             chain = List.copyOf(chain);
         }
 
+        /**
+         * True when follow-up handshakes cannot say more: the port does not speak TLS, the origin wants a client
+         * certificate, or it sends more than the client reads — each follow-up would fail the same way.
+         */
+        boolean needsNoDiagnosis() {
+            return kind == Kind.NOT_TLS || kind == Kind.CLIENT_CERTIFICATE_REQUIRED || kind == Kind.TOO_LARGE;
+        }
+
         /** True when the server answered with a ServerHello (so it speaks the version and accepts the suite). */
         boolean serverHelloSeen() {
             return serverVersion.isPresent();
@@ -56,6 +64,10 @@ sealed interface HandshakeOutcome {
         RESET,
         /** The server closed the connection. */
         CLOSED,
+        /** The server asked for a client certificate and ended the handshake when none came. */
+        CLIENT_CERTIFICATE_REQUIRED,
+        /** The server sent more than the client reads (a huge Certificate message). */
+        TOO_LARGE,
         /** Anything else (I/O error). */
         OTHER
     }

@@ -3,7 +3,6 @@ package dev.cfoc.probe;
 import dev.cfoc.config.CustomHeader;
 import dev.cfoc.plan.ProbeTarget;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +23,9 @@ import java.util.regex.Pattern;
 final class HttpExchange {
 
     /**
-     * Decision: read at most this much of a response head (status line + headers); beyond it, stop reading and keep
-     * the status. Bounds memory against a hostile origin; real heads are a few KiB.
+     * Decision: read at most this much of a response head (status line + headers); beyond it, stop reading, keep
+     * the status and report the head as invalid. Bounds memory against a hostile origin; real heads are a few KiB,
+     * and AWS documents no limit of its own.
      */
     static final int MAX_RESPONSE_HEAD_BYTES = 64 * 1024;
 
@@ -76,20 +75,22 @@ final class HttpExchange {
     static HttpOutcome exchange(Closeable connection, InputStream in, OutputStream out, ProbeTarget target,
                                 Duration readTimeout) {
         byte[] request = request(target);
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        ResponseHead head = new ResponseHead(MAX_RESPONSE_HEAD_BYTES);
         Watchdog.Alarm alarm = Watchdog.arm(connection, readTimeout);
         try (alarm) {
             out.write(request);
             out.flush();
             byte[] buffer = new byte[4096];
-            while (head.size() < MAX_RESPONSE_HEAD_BYTES && !endOfHead(head)) {
-                int n = in.read(buffer, 0, Math.min(buffer.length, MAX_RESPONSE_HEAD_BYTES - head.size()));
+            boolean couldBeHttp = true;
+            while (!head.full() && !head.complete() && couldBeHttp) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, head.room()));
                 if (n < 0) {
-                    return ended(head.toByteArray(), "the origin closed the connection");
+                    return ended(received(head, target), "the origin closed the connection");
                 }
-                head.write(buffer, 0, n);
-                if (!couldBeHttp(head.toByteArray())) {
-                    break;
+                boolean firstLineKnown = head.hasFirstLine();
+                head.append(buffer, 0, n);
+                if (!firstLineKnown) {
+                    couldBeHttp = couldBeHttp(head);
                 }
             }
         } catch (IOException e) {
@@ -97,10 +98,15 @@ final class HttpExchange {
                 return new HttpOutcome.TimedOut("no complete response head within " + Durations.human(readTimeout)
                         + " (" + head.size() + " bytes received)");
             }
-            return ended(head.toByteArray(), "the connection failed (" + e.getClass().getSimpleName()
+            return ended(received(head, target), "the connection failed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-        return parse(head.toByteArray(), !endOfHead(head));
+        return parse(received(head, target), !head.complete());
+    }
+
+    /** What the origin sent, without the request's own custom header values should the origin reflect them. */
+    private static byte[] received(ResponseHead head, ProbeTarget target) {
+        return Redaction.redact(head.toByteArray(), target.customHeaders());
     }
 
     private static HttpOutcome ended(byte[] head, String how) {
@@ -124,25 +130,13 @@ final class HttpExchange {
         return new HttpOutcome.Response(Integer.parseInt(matcher.group(3)), shown(statusLine), truncated);
     }
 
-    /** False as soon as the bytes cannot start an HTTP response: no need to wait for more. */
-    private static boolean couldBeHttp(byte[] head) {
-        int lineEnd = indexOfLineEnd(head);
-        if (lineEnd >= 0) {
-            return STATUS_LINE.matcher(new String(head, 0, lineEnd, StandardCharsets.ISO_8859_1)).matches();
-        }
-        int prefix = Math.min(head.length, HTTP_PREFIX.length);
-        return Arrays.equals(head, 0, prefix, HTTP_PREFIX, 0, prefix);
-    }
-
-    private static boolean endOfHead(ByteArrayOutputStream head) {
-        byte[] bytes = head.toByteArray();
-        for (int i = 0; i + 1 < bytes.length; i++) {
-            if (bytes[i] == '\n' && (bytes[i + 1] == '\n'
-                    || bytes[i + 1] == '\r' && i + 2 < bytes.length && bytes[i + 2] == '\n')) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * False as soon as the bytes cannot start an HTTP response: no need to wait for more. Asked until the first line
+     * is complete, then never again.
+     */
+    private static boolean couldBeHttp(ResponseHead head) {
+        return head.firstLine().map(line -> STATUS_LINE.matcher(line).matches())
+                .orElseGet(() -> head.agreesWith(HTTP_PREFIX));
     }
 
     private static int indexOfLineEnd(byte[] bytes) {

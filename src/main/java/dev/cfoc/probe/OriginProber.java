@@ -52,6 +52,28 @@ public final class OriginProber {
         return target.connectTimeout();
     }
 
+    /**
+     * Decision: follow-up handshakes that explain a failed handshake (all of them, connections included) take at most
+     * twice the handshake timeout. They are the checker's own work, not CloudFront's: they must not turn one slow
+     * origin into the slowest part of a run.
+     */
+    public static Duration diagnosisBudget(ProbeTarget target) {
+        return handshakeTimeout(target).multipliedBy(2);
+    }
+
+    /**
+     * The longest one probe of {@code target} can take, DNS excluded (bounded by {@link HostResolver}): every
+     * connection attempt ({@code ConnectionAttempts × ConnectionTimeout}), the handshake ({@link #handshakeTimeout}),
+     * then either the response head ({@code OriginReadTimeout}) or, when the handshake failed, its diagnosis
+     * ({@link #diagnosisBudget}). Each step is bounded by an absolute deadline; this is their sum.
+     */
+    public static Duration deadline(ProbeTarget target) {
+        Duration afterHandshake = target.readTimeout().compareTo(diagnosisBudget(target)) > 0
+                ? target.readTimeout() : diagnosisBudget(target);
+        return target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()))
+                .plus(handshakeTimeout(target)).plus(afterHandshake);
+    }
+
     public ProbeResult probe(ProbeTarget target) {
         return new Run(target).execute();
     }
@@ -162,8 +184,8 @@ public final class OriginProber {
             chain = failed.chain().stream().map(CertificateSummary::of).toList();
             InetAddress peer = socket.getInetAddress();
             long start = System.nanoTime();
-            TlsDiagnosis diagnosis = new TlsDiagnosis(() -> TcpConnector.open(peer, target.port(),
-                    target.connectTimeout()), target.sni(), handshakeTimeout(target));
+            TlsDiagnosis diagnosis = new TlsDiagnosis(timeout -> TcpConnector.open(peer, target.port(), timeout),
+                    target.sni(), handshakeTimeout(target), diagnosisBudget(target));
             problems.add(diagnosis.diagnose(offer, failed, evidence));
             timings.put("tlsDiagnosis", Durations.millisSince(start));
         }
@@ -212,11 +234,13 @@ public final class OriginProber {
             switch (outcome) {
                 case HttpOutcome.Response response -> {
                     httpStatus = OptionalInt.of(response.status());
-                    if (response.status() >= 500) {
+                    if (response.truncated()) {
+                        problems.add(oversizedHead(response, evidence));
+                    } else if (response.status() >= 500) {
                         evidence.put("statusLine", response.statusLine());
                         problems.add(new Problem(FindingCode.HTTP_5XX, "the origin answered '" + response.statusLine()
                                 + "' to " + HttpExchange.requestLine(target) + " (Host: " + target.hostHeader() + ")",
-                                truncatedNote(evidence, response)));
+                                evidence));
                     }
                 }
                 case HttpOutcome.TimedOut timedOut -> {
@@ -230,12 +254,19 @@ public final class OriginProber {
             }
         }
 
-        private Map<String, String> truncatedNote(Map<String, String> evidence, HttpOutcome.Response response) {
-            if (response.truncated()) {
-                evidence.put("responseHead", "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES
-                        + " bytes; reading stopped there");
-            }
-            return evidence;
+        /**
+         * Decision: a response head longer than {@link HttpExchange#MAX_RESPONSE_HEAD_BYTES} is an invalid response
+         * (ERROR). AWS documents no limit on origin response headers, but proxies reject heads far smaller than this.
+         */
+        private Problem oversizedHead(HttpOutcome.Response response, Map<String, String> evidence) {
+            evidence.put("statusLine", response.statusLine());
+            evidence.put("responseHead", "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES
+                    + " bytes; reading stopped there");
+            return new Problem(FindingCode.HTTP_INVALID_RESPONSE, "the origin answered '" + response.statusLine()
+                    + "' to " + HttpExchange.requestLine(target) + " with a response head (status line and headers) "
+                    + "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES + " bytes; AWS documents no limit, but a "
+                    + "head this large is far beyond what proxies accept: CloudFront would likely answer 502",
+                    evidence);
         }
 
         /**
@@ -257,7 +288,8 @@ public final class OriginProber {
         }
 
         private ProbeResult result() {
-            return new ProbeResult(target, address, tlsVersion, cipherSuite, chain, httpStatus, timings, problems);
+            List<Problem> redacted = problems.stream().map(p -> Redaction.redact(p, target.customHeaders())).toList();
+            return new ProbeResult(target, address, tlsVersion, cipherSuite, chain, httpStatus, timings, redacted);
         }
     }
 

@@ -31,8 +31,10 @@ import java.util.concurrent.Future;
  *       {@link #MAX_CIPHER_ROUNDS}) → {@link FindingCode#TLS_NO_COMMON_CIPHER};</li>
  *   <li>anything unclear → {@link FindingCode#TLS_HANDSHAKE_FAILED} with what was seen.</li>
  * </ol>
- * An origin that answered bytes that are not TLS is not diagnosed further. Sequential follow-ups stop at the first
- * one that cannot connect or times out (the origin is unwell; more connections would only add time).
+ * An origin that answered bytes that are not TLS, wants a client certificate or sends more than the client reads is
+ * not diagnosed further. Sequential follow-ups stop at the first one that cannot connect or times out (the origin is
+ * unwell; more connections would only add time). The whole diagnosis, connections included, stays within a time
+ * budget: each follow-up gets what is left of it, at most the handshake timeout.
  */
 final class TlsDiagnosis {
 
@@ -42,20 +44,26 @@ final class TlsDiagnosis {
     private static final List<TlsVersion> DIAGNOSED_VERSIONS =
             List.of(TlsVersion.TLSV1, TlsVersion.TLSV1_1, TlsVersion.TLSV1_2, TlsVersion.TLSV1_3);
 
-    /** Opens a fresh TCP connection to the origin address that accepted the first one. */
+    /** Opens a fresh TCP connection to the origin address that accepted the first one, within {@code timeout}. */
     @FunctionalInterface
     interface Connector {
-        Socket open() throws IOException;
+        Socket open(Duration timeout) throws IOException;
     }
 
     private final Connector connector;
     private final Optional<String> sni;
     private final Duration handshakeTimeout;
+    private final Duration budget;
+    private long deadlineNanos;
 
-    TlsDiagnosis(Connector connector, Optional<String> sni, Duration handshakeTimeout) {
+    /**
+     * @param budget the most the whole diagnosis may take, every follow-up connection and handshake included
+     */
+    TlsDiagnosis(Connector connector, Optional<String> sni, Duration handshakeTimeout, Duration budget) {
         this.connector = connector;
         this.sni = sni;
         this.handshakeTimeout = handshakeTimeout;
+        this.budget = budget;
     }
 
     /** What one follow-up handshake showed. */
@@ -73,9 +81,16 @@ final class TlsDiagnosis {
     Problem diagnose(TlsOffer offered, HandshakeOutcome.Failed failure, Map<String, String> evidence) {
         Map<String, String> facts = new LinkedHashMap<>(evidence);
         facts.put("cloudFrontHandshake", failure.description());
-        if (failure.kind() == HandshakeOutcome.Kind.NOT_TLS) {
+        if (failure.needsNoDiagnosis()) {
             return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
         }
+        deadlineNanos = System.nanoTime() + budget.toNanos();
+        Problem problem = diagnoseWithin(offered, failure, facts);
+        return remaining().isZero() ? problem.withEvidence("diagnosis", "stopped: its time budget of "
+                + Durations.human(budget) + " was spent") : problem;
+    }
+
+    private Problem diagnoseWithin(TlsOffer offered, HandshakeOutcome.Failed failure, Map<String, String> facts) {
         Map<TlsVersion, Answer> byVersion = probeVersions();
         byVersion.forEach((version, answer) -> facts.put("offerOnly" + version.apiName(), answer.description()));
         List<TlsVersion> spoken = byVersion.entrySet().stream()
@@ -110,18 +125,23 @@ final class TlsDiagnosis {
         if (withCloudFrontSuites.serverHello() || withCloudFrontSuites.unwell()) {
             return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
         }
-        List<Integer> accepted = acceptedSuites(version, firstAnswer);
+        AcceptedSuites found = acceptedSuites(version, firstAnswer);
+        List<Integer> accepted = found.suites();
         facts.put("originAcceptsAt" + version.apiName(), TlsNames.cipherSuites(accepted)
-                + (accepted.size() >= MAX_CIPHER_ROUNDS ? " (first " + MAX_CIPHER_ROUNDS + " found)" : ""));
+                + (found.complete() ? "" : " (first " + accepted.size() + " found)"));
         if (accepted.isEmpty() || accepted.stream().anyMatch(TlsProfile.CLOUDFRONT_ORIGIN.cipherSuiteCodes()::contains)) {
             return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
         }
         return new Problem(FindingCode.TLS_NO_COMMON_CIPHER, "origin accepts only " + TlsNames.cipherSuites(accepted)
-                + (accepted.size() >= MAX_CIPHER_ROUNDS ? " (and maybe more)" : "") + " at " + version.apiName()
+                + (found.complete() ? "" : " (and maybe more)") + " at " + version.apiName()
                 + "; CloudFront offers none of them", facts);
     }
 
-    private List<Integer> acceptedSuites(TlsVersion version, Answer firstAnswer) {
+    /** Suites an origin accepted; not complete when the enumeration stopped at its round limit or budget. */
+    private record AcceptedSuites(List<Integer> suites, boolean complete) {
+    }
+
+    private AcceptedSuites acceptedSuites(TlsVersion version, Answer firstAnswer) {
         List<Integer> accepted = new ArrayList<>();
         if (firstAnswer.serverHello()) {
             accepted.add(firstAnswer.cipherSuite().getAsInt());
@@ -129,15 +149,18 @@ final class TlsDiagnosis {
         while (accepted.size() < MAX_CIPHER_ROUNDS) {
             Optional<TlsOffer> rest = TlsOffer.everythingAt(version).without(accepted);
             if (rest.isEmpty()) {
-                break;
+                return new AcceptedSuites(accepted, true);
             }
             Answer answer = attempt(rest.get());
+            if (answer.unwell()) {
+                return new AcceptedSuites(accepted, false);
+            }
             if (!answer.serverHello() || accepted.contains(answer.cipherSuite().getAsInt())) {
-                break;
+                return new AcceptedSuites(accepted, true);
             }
             accepted.add(answer.cipherSuite().getAsInt());
         }
-        return accepted;
+        return new AcceptedSuites(accepted, false);
     }
 
     private Map<TlsVersion, Answer> probeVersions() {
@@ -158,15 +181,30 @@ final class TlsDiagnosis {
         return answers;
     }
 
+    /** What is left of the budget, at most one handshake timeout; zero when spent. */
+    private Duration remaining() {
+        long left = deadlineNanos - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, handshakeTimeout.toNanos()));
+    }
+
     private Answer attempt(TlsOffer offer) {
+        if (remaining().isZero()) {
+            return new Answer(Optional.empty(), OptionalInt.empty(), "not tried: the diagnosis budget of "
+                    + Durations.human(budget) + " was spent", true);
+        }
         Socket socket;
         try {
-            socket = connector.open();
+            socket = connector.open(remaining());
         } catch (IOException e) {
             return new Answer(Optional.empty(), OptionalInt.empty(), "could not connect: " + e.getMessage(), true);
         }
         try (socket) {
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, sni, handshakeTimeout);
+            Duration timeout = remaining();
+            if (timeout.isZero()) {
+                return new Answer(Optional.empty(), OptionalInt.empty(), "not tried: the diagnosis budget of "
+                        + Durations.human(budget) + " was spent", true);
+            }
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, sni, timeout);
             return switch (outcome) {
                 case HandshakeOutcome.Completed done -> new Answer(Optional.of(done.version()),
                         OptionalInt.of(done.cipherSuite()),

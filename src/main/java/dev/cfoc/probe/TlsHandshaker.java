@@ -85,7 +85,15 @@ final class TlsHandshaker {
                 : peeked.map(PeerBytes.ServerHelloSeen::cipherSuite).orElse(OptionalInt.empty());
         HandshakeOutcome.Kind kind;
         String description;
-        if (client.alertReceived().isPresent()) {
+        if (client.limitExceeded().isPresent()) {
+            kind = HandshakeOutcome.Kind.TOO_LARGE;
+            description = client.limitExceeded().get();
+        } else if (client.certificateRequested()) {
+            kind = HandshakeOutcome.Kind.CLIENT_CERTIFICATE_REQUIRED;
+            description = "the origin requires a client certificate: it sent a CertificateRequest and ended the "
+                    + "handshake when none was presented (" + howItEnded(client) + "); CloudFront presents "
+                    + "one only when origin mTLS is configured";
+        } else if (client.alertReceived().isPresent()) {
             kind = HandshakeOutcome.Kind.ALERT_RECEIVED;
             description = "the origin sent fatal alert " + client.alertReceived().get();
         } else if (!PeerBytes.looksLikeTls(received)) {
@@ -96,7 +104,9 @@ final class TlsHandshaker {
             description = "the origin reset the connection" + afterBytes(in);
         } else if (in.sawEndOfStream()) {
             kind = HandshakeOutcome.Kind.CLOSED;
-            description = "the origin closed the connection" + afterBytes(in);
+            description = "the origin closed the connection" + afterBytes(in)
+                    + version.map(v -> " (after its ServerHello: " + v.apiName() + (suite.isPresent()
+                    ? " " + TlsNames.cipherSuite(suite.getAsInt()) : "") + ")").orElse("");
         } else if (peeked.isPresent() && !offer.versions().contains(peeked.get().version())) {
             kind = HandshakeOutcome.Kind.ALERT_RAISED;
             description = "the origin answered with " + peeked.get().version().apiName() + ", which was not offered";
@@ -109,6 +119,14 @@ final class TlsHandshaker {
             description = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         return new HandshakeOutcome.Failed(kind, description, version, suite, client.serverChain());
+    }
+
+    /**
+     * How a handshake after a CertificateRequest ended: the origin's alert, or its hang-up (which the client may see
+     * as a reset or a broken pipe while it still writes its answer).
+     */
+    private static String howItEnded(CloudFrontTlsClient client) {
+        return client.alertReceived().map(alert -> "fatal alert " + alert).orElse("connection closed");
     }
 
     private static String afterBytes(RecordingInputStream in) {

@@ -1,6 +1,7 @@
 package dev.cfoc.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +124,53 @@ class DistributionFileLoaderErrorsTest {
                         c -> at(c, "/DistributionConfig/CacheBehaviors/Items/0/FunctionAssociations/Items/0")
                                 .put("EventType", "request")),
                 bad("$.DistributionConfig.CacheBehaviors.Items[0].PathPattern: required field is missing",
-                        c -> at(c, "/DistributionConfig/CacheBehaviors/Items/0").remove("PathPattern")));
+                        c -> at(c, "/DistributionConfig/CacheBehaviors/Items/0").remove("PathPattern")),
+                // absurd numbers: a clear range, never a Java type or an overflowed value
+                bad(ORIGINS + "[0].ConnectionTimeout: must be 1–10, got 1000000000",
+                        c -> at(c, ALB).put("ConnectionTimeout", 1_000_000_000)),
+                bad(ORIGINS + "[0].CustomOriginConfig.OriginReadTimeout: must be 1–180, got 1000000000",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("OriginReadTimeout", 1_000_000_000)),
+                bad(ORIGINS + "[0].ConnectionAttempts: must be 1–3, got -1",
+                        c -> at(c, ALB).put("ConnectionAttempts", -1)),
+                bad(ORIGINS + "[0].ConnectionAttempts: must be 1–3, got 0",
+                        c -> at(c, ALB).put("ConnectionAttempts", 0)),
+                bad(ORIGINS + "[0].CustomOriginConfig.HTTPSPort: must be 443, 80 or 1024–65535, got -443",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("HTTPSPort", -443)),
+                bad(ORIGINS + "[0].CustomOriginConfig.HTTPSPort: must be 443, 80 or 1024–65535, got 0",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("HTTPSPort", 0)),
+                bad(ORIGINS + "[0].CustomOriginConfig.HTTPSPort: must be 443, 80 or 1024–65535, got 2147483648",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("HTTPSPort", Integer.MAX_VALUE + 1L)),
+                bad(ORIGINS + "[0].ConnectionTimeout: must be 1–10, got 99999999999999999999",
+                        c -> at(c, ALB).put("ConnectionTimeout", new BigInteger("99999999999999999999"))),
+                bad(ORIGINS + "[0].ConnectionTimeout: must be 1–10, got 999999999999999999999999… (60 digits)",
+                        c -> at(c, ALB).put("ConnectionTimeout", new BigInteger("9".repeat(60)))),
+                bad(ORIGINS + "[0].CustomOriginConfig.OriginReadTimeout: must be an integer, got a number",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("OriginReadTimeout", 1.5)),
+                bad(ORIGINS + "[0].ConnectionTimeout: must be an integer, got a number",
+                        c -> at(c, ALB).put("ConnectionTimeout", new BigDecimal("1e400"))),
+                bad("$.DistributionConfig.Origins.Quantity: must be a 32-bit integer, got 9223372036854775807",
+                        c -> at(c, "/DistributionConfig/Origins").put("Quantity", Long.MAX_VALUE)),
+                // values that go on the wire: nothing that could corrupt a request or crash a probe later
+                bad(ORIGINS + "[0].DomainName: must be a domain name (letters, digits, '-', '_' and '.'; no scheme, "
+                                + "port or path), got \"https://example.com/\"",
+                        c -> at(c, ALB).put("DomainName", "https://example.com/")),
+                bad(ORIGINS + "[0].DomainName: must be a domain name (letters, digits, '-', '_' and '.'; no scheme, "
+                                + "port or path), got \"a\\u000d\\u000aX-Injected: 1\"",
+                        c -> at(c, ALB).put("DomainName", "a\r\nX-Injected: 1")),
+                bad("$.DistributionConfig.Aliases.Items[1]: must be a domain name (letters, digits, '-', '_', '.' and "
+                                + "a leading '*.'), got \"example .com\"",
+                        c -> ((ArrayNode) at(c, "/DistributionConfig/Aliases").get("Items")).set(1, "example .com")),
+                bad(ORIGINS + "[1].OriginPath: must not contain spaces or control characters, got \"/static\\u000a\"",
+                        c -> at(c, S3).put("OriginPath", "/static\n")),
+                bad(ORIGINS + "[0].CustomHeaders.Items[0].HeaderName: must be an HTTP header name (letters, digits "
+                                + "and !#$%&'*+-.^_`|~), got \"X Origin: Verify\"",
+                        c -> at(c, ALB + "/CustomHeaders/Items/0").put("HeaderName", "X Origin: Verify")),
+                bad(ORIGINS + "[0].CustomHeaders.Items[0].HeaderValue: contains a control character (line break, "
+                                + "NUL…), which an HTTP header value cannot carry",
+                        c -> at(c, ALB + "/CustomHeaders/Items/0").put("HeaderValue", SECRET + "\r\nX-Injected: 1")),
+                bad(ORIGINS + "[0].CustomHeaders.Items[0].HeaderValue: contains a control character (line break, "
+                                + "NUL…), which an HTTP header value cannot carry",
+                        c -> at(c, ALB + "/CustomHeaders/Items/0").put("HeaderValue", "\u0000" + SECRET)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,6 +185,17 @@ class DistributionFileLoaderErrorsTest {
 
         assertThat(error).hasMessage(file + ": " + expected);
         assertThat(error.getMessage()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void headerValueWithATab_isAccepted() throws Exception {
+        ObjectNode config = validConfig();
+        at(config, ALB + "/CustomHeaders/Items/0").put("HeaderValue", "part one\tpart two");
+        Path file = write("dist.json", MAPPER.writeValueAsString(config));
+
+        var header = loader.load(file).getFirst().origins().getFirst().customHeaders().getFirst();
+
+        assertThat(header.value().reveal()).isEqualTo("part one\tpart two");
     }
 
     @Test

@@ -244,7 +244,7 @@ class OriginProberTest {
     }
 
     @Test
-    void hugeResponseHead_isCutAtTheCapAndKeepsTheStatus() throws Exception {
+    void hugeResponseHead_isCutAtTheCapKeepsTheStatusAndIsAnInvalidResponse() throws Exception {
         try (ServerSocket origin = new ServerSocket()) {
             origin.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Thread server = Thread.ofVirtual().start(() -> serveEndlessHeaders(origin));
@@ -253,7 +253,8 @@ class OriginProberTest {
 
             assertThat(result.httpStatus()).hasValue(500);
             assertThat(result.problems()).singleElement().satisfies(p -> {
-                assertThat(p.code()).isEqualTo(FindingCode.HTTP_5XX);
+                assertThat(p.code()).isEqualTo(FindingCode.HTTP_INVALID_RESPONSE);
+                assertThat(p.evidence()).containsEntry("statusLine", "HTTP/1.1 500 Internal Server Error");
                 assertThat(p.evidence()).containsEntry("responseHead",
                         "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES + " bytes; reading stopped there");
             });

@@ -1,0 +1,41 @@
+package dev.cfoc.config;
+
+/**
+ * What a value that goes on the wire (DNS, SNI, the HTTP request line and headers) may contain. The loader rejects
+ * anything else, naming the field, so that a value AWS would never have accepted cannot corrupt a request (a line
+ * break in a header is request splitting) or crash a probe halfway through a run.
+ */
+final class WireSyntax {
+
+    /** RFC 9110 tchar besides letters and digits. */
+    private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+
+    private WireSyntax() {
+    }
+
+    /**
+     * A host name as CloudFront's API takes it: letters, digits, '-', '_' and '.' (international names in their
+     * xn-- form); {@code wildcard} also allows '*' (aliases such as *.example.com). Lenient on purpose about label
+     * rules: DNS answers for names that merely look odd.
+     */
+    static boolean isHostName(String value, boolean wildcard) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || wildcard && c == '*');
+    }
+
+    /** An HTTP header name: an RFC 9110 token. */
+    static boolean isHeaderName(String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9' || TOKEN_SYMBOLS.indexOf(c) >= 0);
+    }
+
+    /** An HTTP header value: no control character other than horizontal tab (RFC 9110 field-value). */
+    static boolean isHeaderValue(String value) {
+        return value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7F);
+    }
+
+    /** A request path: no control character and no space (either would break the request line). */
+    static boolean isPath(String value) {
+        return value.chars().noneMatch(c -> c <= 0x20 || c == 0x7F);
+    }
+}
