@@ -154,7 +154,8 @@ class HostileOriginsTest {
     @Test
     void plainHttpOnTheHttpsPort_isNotTls() {
         try (SampleHttpServer server = SampleHttpServer.start()) {
-            MeasuredProbe probe = withinDeadline(Targets.https(Targets.ORIGIN, server.port()).build());
+            MeasuredProbe probe = withinDeadline(Targets.https(Targets.ORIGIN, server.port())
+                    .connectTimeout(Duration.ofSeconds(1)).build());
 
             Problem problem = only(probe, FindingCode.TLS_HANDSHAKE_FAILED);
             assertThat(problem.message()).startsWith("not TLS: the origin answered 'HTTP/1.1 400 Bad Request'");
@@ -328,8 +329,9 @@ class HostileOriginsTest {
         }
     }
 
+    /** ConnectionTimeout 1 s: these tests measure the probe against its CloudFront-derived deadline. */
     private static Targets.Builder https(SampleTlsServer server) {
-        return Targets.https(Targets.ORIGIN, server.port());
+        return Targets.https(Targets.ORIGIN, server.port()).connectTimeout(Duration.ofSeconds(1));
     }
 
     private static MeasuredProbe withinDeadline(ProbeTarget target) {
