@@ -42,14 +42,15 @@ public final class TriggerParser {
         if (detailType.equals("AWS API Call via CloudTrail") && source.equals("aws.cloudfront")) {
             return cloudTrail(event.path("detail"));
         }
-        throw new EventException("unrecognised event (detail-type '" + detailType + "', source '" + source + "'); "
+        throw new EventException("unrecognised event (detail-type '" + abbreviate(detailType) + "', source '"
+                + abbreviate(source) + "'); "
                 + EXPECTED);
     }
 
     private Trigger manual(JsonNode event) throws EventException {
         JsonNode all = event.get("all");
         if (all != null && !all.isBoolean()) {
-            throw new EventException("$.all: must be true or false, got " + all.getNodeType().name().toLowerCase());
+            throw new EventException("$.all: must be true or false, got " + all.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         List<String> ids = new ArrayList<>();
         JsonNode list = event.get("distributionIds");
@@ -74,7 +75,7 @@ public final class TriggerParser {
         }
         String eventName = API_VERSION_SUFFIX.matcher(detail.path("eventName").asText("")).replaceFirst("");
         if (detail.hasNonNull("errorCode")) {
-            return new Trigger.Ignored(eventName + " failed with " + detail.get("errorCode").asText()
+            return new Trigger.Ignored(abbreviate(eventName) + " failed with " + abbreviate(detail.get("errorCode").asText())
                     + ": nothing changed, nothing to check");
         }
         if (DISTRIBUTION_EVENTS.contains(eventName)) {
@@ -91,7 +92,7 @@ public final class TriggerParser {
                     policyId(detail), eventName);
             case "UpdateOriginRequestPolicy" -> new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY,
                     policyId(detail), eventName);
-            default -> new Trigger.Ignored(eventName + " does not change how CloudFront reaches origins");
+            default -> new Trigger.Ignored(abbreviate(eventName) + " does not change how CloudFront reaches origins");
         };
     }
 

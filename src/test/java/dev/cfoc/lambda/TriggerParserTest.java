@@ -87,6 +87,15 @@ class TriggerParserTest {
     }
 
     @Test
+    void hugeFieldValues_areShortenedInMessages() throws Exception {
+        String huge = "x".repeat(100_000);
+        assertThatThrownBy(() -> parser.parse(JSON.readTree("{\"detail-type\": \"" + huge + "\", \"source\": \"s\"}")))
+                .isInstanceOf(EventException.class).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000));
+        Trigger ignored = parser.parse(cloudTrail("{\"eventName\": \"" + huge + "\"}"));
+        assertThat(((Trigger.Ignored) ignored).reason()).hasSizeLessThan(1_000);
+    }
+
+    @Test
     void manualAll_isAccepted() throws Exception {
         assertThat(parser.parse(JSON.readTree("{\"all\": true}"))).isEqualTo(new Trigger.Manual(java.util.List.of(), true));
     }
