@@ -10,18 +10,26 @@ import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
+import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.JsonReportWriter;
+import dev.cfoc.report.MarkdownReportWriter;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.TextReportWriter;
+import dev.cfoc.suppression.SuppressionException;
+import dev.cfoc.suppression.SuppressionReader;
+import dev.cfoc.suppression.Suppressions;
 
 import java.io.PrintWriter;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What check and demo share: build the engine from options, run it, print the report, choose the exit code. */
 final class CheckRun {
@@ -34,10 +42,22 @@ final class CheckRun {
         this.err = err;
     }
 
+    /** The distributions of a run and what completes its report (findings about what could not be read). */
+    record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
+        static Input of(List<Distribution> distributions) {
+            return new Input(distributions, PolicyCatalog.empty(), UnaryOperator.identity());
+        }
+    }
+
     /**
      * @param addedAnchors roots to trust on top of Mozilla's and --trust-anchors (the demo's own root)
      */
     int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
+            List<X509Certificate> addedAnchors) {
+        return run(Input.of(distributions), options, failOn, resolver, addedAnchors);
+    }
+
+    int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors) {
         TrustAnchors anchors;
         try {
@@ -54,22 +74,45 @@ final class CheckRun {
             err.println("error: --expiry-warning-days must be 0 or more, got " + options.expiryWarningDays);
             return ExitCodes.BAD_INPUT;
         }
+        Suppressions suppressions;
+        try {
+            suppressions = options.suppressions == null ? Suppressions.none()
+                    : new Suppressions(new SuppressionReader().read(options.suppressions));
+        } catch (SuppressionException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        boolean interactive = options.interactive();
         Clock clock = Clock.systemUTC();
         var rules = new CertificateRules(anchors, Duration.ofDays(options.expiryWarningDays), clock);
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules));
+        ProbeListener progress = interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE;
+        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules), progress);
         var checker = new Checker(new Planner(), runner, clock);
 
-        err.printf("checking %d distribution(s)…%n", distributions.size());
+        err.printf("checking %d distribution(s)…%n", input.distributions().size());
         err.flush();
-        Report report = checker.check(distributions, PolicyCatalog.empty(), trustNote(anchors));
-        out.print(options.effectiveFormat() == ReportOptions.Format.json
-                ? new JsonReportWriter().write(report) + "\n"
-                : new TextReportWriter().write(report));
+        Report checked = input.completion().apply(checker.check(input.distributions(), input.policies(), trustNote(anchors)));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Report report = suppressions.apply(checked, today);
+        suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
+                + " expired on " + s.until() + "; ignored"));
+        out.print(render(report, options.effectiveFormat(),
+                ColourChoice.useColour(interactive, System.getenv())));
         out.flush();
-        err.printf("done: %d origin(s), %d error(s), %d warning(s) in %d ms%n", report.summary().origins(),
-                report.summary().errors(), report.summary().warnings(), report.summary().durationMs());
+        err.printf("done: %d origin(s), %d error(s), %d warning(s)%s in %d ms%n", report.summary().origins(),
+                report.summary().errors(), report.summary().warnings(),
+                report.summary().suppressed() > 0 ? ", " + report.summary().suppressed() + " suppressed" : "",
+                report.summary().durationMs());
         err.flush();
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    static String render(Report report, ReportOptions.Format format, boolean colour) {
+        return switch (format) {
+            case json -> new JsonReportWriter().write(report) + "\n";
+            case markdown -> new MarkdownReportWriter().write(report);
+            case text -> new TextReportWriter(colour).write(report);
+        };
     }
 
     private static Report.TrustAnchorsNote trustNote(TrustAnchors anchors) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfoc.lambda.AwsClientProvider;
 import dev.cfoc.lambda.CheckHandler;
 import dev.cfoc.lambda.CheckService;
+import dev.cfoc.lambda.EmfMetrics;
 import dev.cfoc.lambda.FunctionDefaults;
 import dev.cfoc.lambda.LambdaSettings;
 import dev.cfoc.probe.HostResolver;
@@ -64,7 +65,8 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set an environment variable for this invocation (repeatable): the function's settings "
-                    + "(TOPIC_ARN, MIN_SEVERITY, DISTRIBUTION_IDS, TRUST_ANCHORS, INCLUDE_DISABLED, EXPIRY_WARNING_DAYS) "
+                    + "(TOPIC_ARN, MIN_SEVERITY, DISTRIBUTION_IDS, TRUST_ANCHORS, INCLUDE_DISABLED, EXPIRY_WARNING_DAYS, "
+                    + "SUPPRESSIONS) "
                     + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS], AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -93,7 +95,7 @@ final class InvokeCommand implements Callable<Integer> {
         CheckHandler handler;
         try {
             handler = new CheckHandler(new CheckService(LambdaSettings.fromEnvironment(environment),
-                    InvokeEnvironment.clients(env), HostResolver.system(), clock), clock);
+                    InvokeEnvironment.clients(env), HostResolver.system(), clock, emfTo(err)), clock);
         } catch (RuntimeException e) {
             out.println(functionError(e));
             out.flush();
@@ -142,6 +144,16 @@ final class InvokeCommand implements Callable<Integer> {
             return Optional.of(new TimeoutException("Task timed out after " + timeoutSeconds + " seconds"));
         }
         return Optional.ofNullable(thrown.get());
+    }
+
+    /** Locally, stdout holds the handler's result: the EMF metric lines go with the logs, to stderr. */
+    private static EmfMetrics.Sink emfTo(PrintWriter err) {
+        return line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
     }
 
     /** What Lambda returns for a function error: errorMessage and errorType (no stack trace). */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Options shared by {@code check} and {@code demo}: output format, failure threshold, certificate settings. */
 final class ReportOptions {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     enum FailOn {
         error, warning, never;
@@ -24,9 +24,15 @@ final class ReportOptions {
         }
     }
 
-    @Option(names = "--format", paramLabel = "text|json",
-            description = "Report format (default: text on a terminal, json otherwise). Valid: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--format", paramLabel = "text|json|markdown",
+            description = "Report format (default: text on a terminal, json otherwise; markdown for tickets and chat). "
+                    + "Valid: ${COMPLETION-CANDIDATES}")
     Format format;
+
+    @Option(names = "--suppressions", paramLabel = "FILE",
+            description = "Acknowledged findings: a JSON list of {distributionId, originId (optional), code, until "
+                    + "(YYYY-MM-DD), reason}. They stay in the report, marked, and do not count for --fail-on.")
+    Path suppressions;
 
     @Option(names = "--trust-anchors", paramLabel = "PEM",
             description = "Add the roots in this PEM file (private PKI, staging). Labelled in the report: CloudFront does NOT trust them.")
@@ -35,6 +41,11 @@ final class ReportOptions {
     @Option(names = "--expiry-warning-days", paramLabel = "N", defaultValue = "" + CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS,
             description = "Warn (CERT_EXPIRING_SOON) when a certificate expires within N days (default: ${DEFAULT-VALUE}).")
     int expiryWarningDays;
+
+    /** Decision: stdout as a terminal (then also stderr, in practice) is what "interactive" means for colour and progress. */
+    boolean interactive() {
+        return Terminal.isInteractive();
+    }
 
     Format effectiveFormat() {
         return format != null ? format : Terminal.isInteractive() ? Format.text : Format.json;

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
  * @param port      the origin port probed, empty for findings about the configuration
  * @param sni       the SNI sent, empty for plain HTTP and configuration findings
  * @param reproduce a command that shows the same thing by hand (openssl s_client / curl), empty when none applies
+ * @param suppressed set when the finding is acknowledged: reported, but not counted for exit codes, alerts, metrics
  */
 public record Finding(
         FindingCode code,
@@ -18,11 +19,32 @@ public record Finding(
         Optional<String> sni,
         String message,
         Map<String, String> evidence,
-        Optional<String> reproduce) {
+        Optional<String> reproduce,
+        Optional<Suppressed> suppressed) {
+
+    /** A finding nobody acknowledged. */
+    public Finding(FindingCode code, String originId, OptionalInt port, Optional<String> sni, String message,
+                   Map<String, String> evidence, Optional<String> reproduce) {
+        this(code, originId, port, sni, message, evidence, reproduce, Optional.empty());
+    }
 
     public Finding {
         evidence = Map.copyOf(evidence).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(evidence));
+    }
+
+    /** The same finding, acknowledged. */
+    public Finding suppressedBy(Suppressed suppression) {
+        return new Finding(code, originId, port, sni, message, evidence, reproduce, Optional.of(suppression));
+    }
+
+    public boolean isSuppressed() {
+        return suppressed.isPresent();
+    }
+
+    /** Not acknowledged: counts for exit codes, verdicts, alerts and metrics. */
+    public boolean isActive() {
+        return suppressed.isEmpty();
     }
 
     public Severity severity() {

@@ -36,9 +36,10 @@ final class AlertBuilder {
                 .toList();
     }
 
-    /** The findings that call for a message. */
+    /** The findings that call for a message: active (not suppressed) ones at or above the threshold. */
     List<Finding> alerting(DistributionReport distribution) {
-        return distribution.allFindings().filter(f -> f.severity().isAtLeast(threshold)).toList();
+        return distribution.allFindings().filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold))
+                .toList();
     }
 
     private Optional<DistributionAlert> alert(Report report, DistributionReport distribution) {
@@ -48,7 +49,8 @@ final class AlertBuilder {
         }
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
         int originsAffected = (int) distribution.origins().stream()
-                .filter(o -> o.findings().stream().anyMatch(f -> f.severity().isAtLeast(threshold)))
+                .filter(o -> o.findings().stream().filter(Finding::isActive)
+                        .anyMatch(f -> f.severity().isAtLeast(threshold)))
                 .count();
         var codes = new LinkedHashSet<String>();
         findings.stream().sorted(Comparator.comparing(Finding::severity).reversed())

@@ -2,36 +2,32 @@ package dev.cfoc.lambda;
 
 import dev.cfoc.aws.CloudFrontDistributionSource;
 import dev.cfoc.aws.DistributionAlert;
-import dev.cfoc.aws.PolicyFetcher;
 import dev.cfoc.aws.PolicyResult;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.aws.PublishedMessage;
 import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.SourceResult;
-import dev.cfoc.aws.SourcedDistribution;
 import dev.cfoc.aws.TopicArn;
-import dev.cfoc.aws.Unavailable;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
-import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
-import dev.cfoc.config.DistributionFileLoader;
 import dev.cfoc.finding.Finding;
-import dev.cfoc.plan.ManagedPolicies;
 import dev.cfoc.plan.Planner;
-import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.Summary;
+import dev.cfoc.source.ApiDistributions;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,19 +38,27 @@ import java.util.List;
 public final class CheckService {
 
     /** {@link Distribution#source()} of everything read here. */
-    public static final String SOURCE = "cloudfront-api";
+    public static final String SOURCE = ApiDistributions.SOURCE;
 
     private final LambdaSettings settings;
     private final AwsClientProvider clients;
     private final HostResolver resolver;
     private final Clock clock;
     private final TrustAnchors anchors;
+    private final EmfMetrics.Sink metrics;
 
     /**
      * @param resolver how origin names resolve (the system's in production; a fixed table in tests)
      * @throws IllegalArgumentException when TRUST_ANCHORS cannot be read (a configuration error: fail at init)
      */
     public CheckService(LambdaSettings settings, AwsClientProvider clients, HostResolver resolver, Clock clock) {
+        this(settings, clients, resolver, clock, EmfMetrics.STDOUT);
+    }
+
+    /** @param metrics where the run's EMF metric lines go (stdout in Lambda, stderr for the local invoke) */
+    public CheckService(LambdaSettings settings, AwsClientProvider clients, HostResolver resolver, Clock clock,
+                        EmfMetrics.Sink metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.clients = clients;
         this.resolver = resolver;
@@ -76,6 +80,7 @@ public final class CheckService {
      * @throws PublishFailedException when findings could not be published; they are logged first
      */
     public RunResult run(Trigger trigger, Instant deadline, StructuredLog log) {
+        Instant started = clock.instant();
         log.info("run started", "trigger", describe(trigger), "deadline", deadline.toString());
         if (trigger instanceof Trigger.Ignored ignored) {
             log.info("event ignored: " + ignored.reason(), "trigger", "Ignored");
@@ -87,64 +92,44 @@ public final class CheckService {
         source.skippedDisabled().forEach(id -> log.info("distribution skipped: disabled (set INCLUDE_DISABLED=true "
                 + "to check disabled distributions)", "distributionId", id));
 
-        List<DistributionReport> unread = new ArrayList<>();
-        List<Distribution> distributions = load(source, unread, log);
+        ApiDistributions.Loaded loaded = ApiDistributions.load(source);
+        loaded.unread().forEach(d -> d.findings().forEach(f -> log.warn("distribution could not be checked",
+                "distributionId", d.label(), "code", f.code().name(), "reason", f.message())));
+        List<Distribution> distributions = loaded.distributions();
         if (trigger instanceof Trigger.PolicyChanged change) {
             distributions = distributions.stream().filter(d -> DistributionSelector.uses(d, change)).toList();
             log.info(distributions.size() + " distribution(s) use the changed policy", "policyId", change.policyId());
         }
 
-        PolicyResult policies = new PolicyFetcher(cloudFront, CheckService::isManagedPolicy).fetchFor(distributions);
+        PolicyResult policies = ApiDistributions.policies(cloudFront, distributions);
         policies.unavailable().forEach(p -> log.warn("policy could not be read", "policyId", p.id(),
                 "policyType", p.kind().name(), "reason", p.reason()));
 
-        Report checked = checker().check(distributions,
-                new PolicyCatalog(policies.cachePolicies(), policies.originRequestPolicies()), trustNote());
-        Report report = withSourceFindings(checked, distributions, policies, unread);
+        Report checked = checker().check(distributions, ApiDistributions.catalog(policies), trustNote());
+        Report report = settings.suppressions().apply(
+                ApiDistributions.withSourceFindings(checked, distributions, policies, loaded.unread()),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).forEach(e -> log.warn(
+                "suppression expired and was ignored: " + e.describe(), "distributionId", e.distributionId(),
+                "originId", e.originId().orElse(null), "code", e.code().name(), "until", e.until().toString()));
+        report.distributions().forEach(d -> d.allFindings().filter(Finding::isSuppressed).forEach(f -> log.info(
+                "finding suppressed: " + f.message(), "distributionId", d.label(),
+                "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
+                "until", f.suppressed().orElseThrow().until().toString())));
 
         List<DistributionAlert> alerts = new AlertBuilder(settings.minSeverity()).alerts(report);
         List<PublishedMessage> published = publish(report, alerts, log);
+        long runDurationMs = Duration.between(started, clock.instant()).toMillis();
+        EmfMetrics.emit(metrics, report, runDurationMs, clock.instant());
         log.info("run finished", "distributions", String.valueOf(report.summary().distributions()),
                 "origins", String.valueOf(report.summary().origins()),
                 "errors", String.valueOf(report.summary().errors()),
                 "warnings", String.valueOf(report.summary().warnings()),
+                "suppressed", String.valueOf(report.summary().suppressed()),
                 "alerts", String.valueOf(alerts.size()), "published", String.valueOf(published.size()),
-                "durationMs", String.valueOf(report.summary().durationMs()));
+                "durationMs", String.valueOf(report.summary().durationMs()),
+                "runDurationMs", String.valueOf(runDurationMs));
         return new RunResult(report, alerts, published);
-    }
-
-    /** Each distribution through the file loader's mapping and validation; what fails becomes an unread report. */
-    private static List<Distribution> load(SourceResult source, List<DistributionReport> unread, StructuredLog log) {
-        var loader = new DistributionFileLoader();
-        List<Distribution> distributions = new ArrayList<>();
-        for (SourcedDistribution sourced : source.distributions()) {
-            try {
-                distributions.addAll(loader.load(sourced.awsCliShape(), SOURCE));
-            } catch (ConfigException e) {
-                log.warn("distribution configuration could not be used", "distributionId", sourced.id(),
-                        "reason", e.getMessage());
-                unread.add(DistributionReport.unread(sourced.id(), SOURCE, SourceFindings.invalid(sourced.id(),
-                        e.getMessage())));
-            }
-        }
-        for (Unavailable unavailable : source.unavailable()) {
-            log.warn("distribution could not be read", "distributionId", unavailable.id(),
-                    "reason", unavailable.reason());
-            unread.add(DistributionReport.unread(unavailable.id(), SOURCE, SourceFindings.unavailable(unavailable)));
-        }
-        return distributions;
-    }
-
-    /** The checked distributions (the engine keeps their order) with their policy findings, then the unread ones. */
-    private static Report withSourceFindings(Report checked, List<Distribution> distributions, PolicyResult policies,
-                                             List<DistributionReport> unread) {
-        List<DistributionReport> all = new ArrayList<>();
-        for (int i = 0; i < checked.distributions().size(); i++) {
-            all.add(checked.distributions().get(i).withFindings(
-                    SourceFindings.unresolvedPolicies(distributions.get(i), policies.unavailable())));
-        }
-        all.addAll(unread);
-        return checked.withDistributions(all);
     }
 
     private List<PublishedMessage> publish(Report report, List<DistributionAlert> alerts, StructuredLog log) {
@@ -199,10 +184,6 @@ public final class CheckService {
     private Report.TrustAnchorsNote trustNote() {
         return new Report.TrustAnchorsNote(anchors.description(),
                 anchors.added().stream().map(c -> c.getSubjectX500Principal().getName()).toList());
-    }
-
-    private static boolean isManagedPolicy(String id) {
-        return ManagedPolicies.cachePolicy(id).isPresent() || ManagedPolicies.originRequestPolicy(id).isPresent();
     }
 
     private static TrustAnchors anchors(LambdaSettings settings) {

@@ -3,6 +3,9 @@ package dev.cfoc.lambda;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.suppression.SuppressionException;
+import dev.cfoc.suppression.SuppressionReader;
+import dev.cfoc.suppression.Suppressions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +26,17 @@ import java.util.regex.Pattern;
  * @param trustAnchors     a PEM file of roots to add (private PKI, staging): NOT what CloudFront trusts
  * @param includeDisabled  check disabled distributions too (they serve no traffic, so by default they are skipped)
  * @param expiryWarning    CERT_EXPIRING_SOON threshold
+ * @param suppressions     acknowledged findings (SUPPRESSIONS, inline JSON): reported, not published, not counted
  */
 public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
-                             Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning) {
+                             Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
+                             Suppressions suppressions) {
+
+    /** Settings without suppressions. */
+    public LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
+                          Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning) {
+        this(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled, expiryWarning, Suppressions.none());
+    }
 
     public static final String TOPIC_ARN = "TOPIC_ARN";
     public static final String MIN_SEVERITY = "MIN_SEVERITY";
@@ -33,6 +44,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     public static final String TRUST_ANCHORS = "TRUST_ANCHORS";
     public static final String INCLUDE_DISABLED = "INCLUDE_DISABLED";
     public static final String EXPIRY_WARNING_DAYS = "EXPIRY_WARNING_DAYS";
+    public static final String SUPPRESSIONS = "SUPPRESSIONS";
 
     public static final Severity DEFAULT_MIN_SEVERITY = Severity.WARNING;
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
@@ -58,17 +70,32 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
         boolean includeDisabled = value(env, INCLUDE_DISABLED).map(LambdaSettings::bool).orElse(false);
         Duration expiry = Duration.ofDays(value(env, EXPIRY_WARNING_DAYS).map(LambdaSettings::days)
                 .orElse(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
-        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry);
+        Suppressions suppressions = value(env, SUPPRESSIONS).map(LambdaSettings::suppressions)
+                .orElse(Suppressions.none());
+        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions);
     }
 
     public LambdaSettings withTopicArn(TopicArn topic) {
         return new LambdaSettings(Optional.of(topic), minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning);
+                expiryWarning, suppressions);
     }
 
     public LambdaSettings withTrustAnchors(Path pem) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, Optional.of(pem), includeDisabled,
-                expiryWarning);
+                expiryWarning, suppressions);
+    }
+
+    public LambdaSettings withSuppressions(Suppressions replacement) {
+        return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
+                expiryWarning, replacement);
+    }
+
+    private static Suppressions suppressions(String json) {
+        try {
+            return new Suppressions(new SuppressionReader().read(json, SUPPRESSIONS));
+        } catch (SuppressionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -28,12 +28,22 @@ public final class ProbeRunner {
     private final OriginProber prober;
     private final Semaphore global;
     private final int maxPerHost;
+    private final ProbeListener listener;
 
     public ProbeRunner(OriginProber prober) {
         this(prober, DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_PER_HOST);
     }
 
+    /** @param listener told when each probe starts and finishes (progress on a terminal) */
+    public ProbeRunner(OriginProber prober, ProbeListener listener) {
+        this(prober, DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_PER_HOST, listener);
+    }
+
     public ProbeRunner(OriginProber prober, int maxConcurrent, int maxPerHost) {
+        this(prober, maxConcurrent, maxPerHost, ProbeListener.NONE);
+    }
+
+    public ProbeRunner(OriginProber prober, int maxConcurrent, int maxPerHost, ProbeListener listener) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent: must be at least 1, was " + maxConcurrent);
         }
@@ -43,11 +53,13 @@ public final class ProbeRunner {
         this.prober = prober;
         this.global = new Semaphore(maxConcurrent, true);
         this.maxPerHost = maxPerHost;
+        this.listener = listener;
     }
 
     /** Probes every target; results in the order of {@code targets}. */
     public List<ProbeResult> probeAll(List<ProbeTarget> targets) {
         ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
+        listener.runStarted(targets);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
             for (ProbeTarget target : targets) {
@@ -73,7 +85,10 @@ public final class ProbeRunner {
         try {
             global.acquire();
             try {
-                return prober.probe(target);
+                listener.probeStarted(target);
+                ProbeResult result = prober.probe(target);
+                listener.probeFinished(target, result);
+                return result;
             } finally {
                 global.release();
             }

@@ -40,6 +40,11 @@ public record DistributionReport(Optional<String> id, String source, Optional<St
         return new DistributionReport(id, source, domainName, aliases, origins, all);
     }
 
+    /** The same distribution with {@code replacementFindings} about it and {@code replacementOrigins}. */
+    public DistributionReport with(List<OriginReport> replacementOrigins, List<Finding> replacementFindings) {
+        return new DistributionReport(id, source, domainName, aliases, replacementOrigins, replacementFindings);
+    }
+
     /** Its own findings, then every origin's. */
     public Stream<Finding> allFindings() {
         return Stream.concat(findings.stream(), origins.stream().flatMap(o -> o.findings().stream()));

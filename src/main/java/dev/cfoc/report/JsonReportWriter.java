@@ -56,7 +56,9 @@ public final class JsonReportWriter {
         summary.put("origins", report.summary().origins());
         summary.put("errors", report.summary().errors());
         summary.put("warnings", report.summary().warnings());
+        summary.put("suppressed", report.summary().suppressed());
         summary.put("durationMs", report.summary().durationMs());
+        strings(root.putArray("notes"), report.notes());
         return root;
     }
 
@@ -138,6 +140,11 @@ public final class JsonReportWriter {
         f.evidence().forEach(evidence::put);
         node.put("remediation", f.remediation());
         put(node, "reproduce", f.reproduce());
+        f.suppressed().ifPresentOrElse(s -> {
+            ObjectNode suppressed = node.putObject("suppressed");
+            suppressed.put("until", s.until().toString());
+            suppressed.put("reason", s.reason());
+        }, () -> node.putNull("suppressed"));
         return node;
     }
 

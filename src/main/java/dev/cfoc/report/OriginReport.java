@@ -21,4 +21,13 @@ public record OriginReport(String originId, String domainName, Verdict verdict, 
         probes = List.copyOf(probes);
         findings = List.copyOf(findings);
     }
+
+    /**
+     * The same origin holding {@code replacement} as its findings (e.g. some now suppressed), its verdict judged
+     * again. An origin counts as probed when it has probe results: NOT_PROBED origins have none.
+     */
+    public OriginReport withFindings(List<Finding> replacement) {
+        return new OriginReport(originId, domainName, Verdict.of(!probes.isEmpty(), replacement), notes, probes,
+                replacement);
+    }
 }

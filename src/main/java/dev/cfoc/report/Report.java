@@ -11,12 +11,20 @@ import java.util.stream.Stream;
  * The result of one run: what the JSON and text renderers print and what SNS will publish.
  *
  * @param trustAnchors what certificates were checked against; says so when roots were added that CloudFront does not trust
+ * @param notes        what the reader should know about the run itself (e.g. a suppression that expired and was ignored)
  */
 public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<DistributionReport> distributions,
-                     Summary summary) {
+                     Summary summary, List<String> notes) {
 
     public Report {
         distributions = List.copyOf(distributions);
+        notes = List.copyOf(notes);
+    }
+
+    /** A run without notes. */
+    public Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<DistributionReport> distributions,
+                  Summary summary) {
+        this(generatedAt, trustAnchors, distributions, summary, List.of());
     }
 
     /** Where the trust decisions came from, and the roots added with --trust-anchors (not trusted by CloudFront). */
@@ -33,10 +41,18 @@ public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<Di
 
     /** The same run holding {@code replacement} as its distributions; the summary is counted again. */
     public Report withDistributions(List<DistributionReport> replacement) {
-        return new Report(generatedAt, trustAnchors, replacement, Summary.of(replacement, summary.durationMs()));
+        return new Report(generatedAt, trustAnchors, replacement, Summary.of(replacement, summary.durationMs()), notes);
     }
 
+    /** The same run with {@code more} notes. */
+    public Report withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Report(generatedAt, trustAnchors, distributions, summary, all);
+    }
+
+    /** Whether an active (not suppressed) finding at or above {@code threshold} exists: what exit codes use. */
     public boolean hasFindingsAtLeast(Severity threshold) {
-        return findings().anyMatch(f -> f.severity().isAtLeast(threshold));
+        return findings().filter(Finding::isActive).anyMatch(f -> f.severity().isAtLeast(threshold));
     }
 }

@@ -5,15 +5,25 @@ import dev.cfoc.finding.Severity;
 
 import java.util.List;
 
-/** Counts over a whole run. errors/warnings count findings, those about whole distributions included. */
-public record Summary(int distributions, int origins, int errors, int warnings, long durationMs) {
+/**
+ * Counts over a whole run. errors/warnings count active findings, those about whole distributions included;
+ * suppressed findings are counted apart and nowhere else.
+ */
+public record Summary(int distributions, int origins, int errors, int warnings, int suppressed, long durationMs) {
+
+    /** A run without suppressed findings. */
+    public Summary(int distributions, int origins, int errors, int warnings, long durationMs) {
+        this(distributions, origins, errors, warnings, 0, durationMs);
+    }
 
     public static Summary of(List<DistributionReport> distributions, long durationMs) {
         List<Finding> all = distributions.stream().flatMap(DistributionReport::allFindings).toList();
+        List<Finding> active = all.stream().filter(Finding::isActive).toList();
         return new Summary(distributions.size(),
                 distributions.stream().mapToInt(d -> d.origins().size()).sum(),
-                (int) all.stream().filter(f -> f.severity() == Severity.ERROR).count(),
-                (int) all.stream().filter(f -> f.severity() == Severity.WARNING).count(),
+                (int) active.stream().filter(f -> f.severity() == Severity.ERROR).count(),
+                (int) active.stream().filter(f -> f.severity() == Severity.WARNING).count(),
+                (int) all.stream().filter(Finding::isSuppressed).count(),
                 durationMs);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cfoc.report;
 
 import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.Severity;
 import dev.cfoc.probe.ProbeResult;
 
 import java.util.Comparator;
@@ -8,16 +9,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The human format: one block per distribution, origins worst first, every finding with evidence, fix and reproduce. */
+/**
+ * The human format: one block per distribution, origins worst first, every finding with evidence, fix and reproduce,
+ * then a summary table (origins by verdict, findings by code). Colour only when asked for (a terminal).
+ */
 public final class TextReportWriter {
 
     static final String ADDED_ROOTS_NOTE =
             "Roots added with --trust-anchors (TRUST_ANCHORS for the Lambda) are NOT trusted by CloudFront: a chain that needs "
                     + "them fails behind CloudFront.";
 
+    private final AnsiStyle style;
+
+    /** Plain text, no colour (files, pipes, e-mail). */
+    public TextReportWriter() {
+        this(false);
+    }
+
+    /** @param colour ANSI colours for severities and verdicts (only for a terminal) */
+    public TextReportWriter(boolean colour) {
+        this.style = new AnsiStyle(colour);
+    }
+
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append("cloudfront-origin-checker report, ").append(report.generatedAt()).append('\n');
+        out.append(style.bold("cloudfront-origin-checker report")).append(", ").append(report.generatedAt()).append('\n');
         out.append("Trust anchors: ").append(report.trustAnchors().source()).append('\n');
         for (String added : report.trustAnchors().addedRoots()) {
             out.append("  + added root: ").append(added).append('\n');
@@ -25,23 +41,23 @@ public final class TextReportWriter {
         if (!report.trustAnchors().addedRoots().isEmpty()) {
             out.append("  ").append(ADDED_ROOTS_NOTE).append('\n');
         }
+        report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
         report.distributions().forEach(d -> distribution(out, d));
         summary(out, report);
         return out.toString();
     }
 
     private void distribution(StringBuilder out, DistributionReport d) {
-        out.append('\n').append("Distribution ").append(d.id().orElse("(no id)"));
+        out.append('\n').append(style.bold("Distribution " + d.id().orElse("(no id)")));
         d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
         out.append('\n').append("  source: ").append(d.source()).append('\n');
         if (!d.aliases().isEmpty()) {
             out.append("  aliases: ").append(String.join(", ", d.aliases())).append('\n');
         }
         if (!d.findings().isEmpty()) {
-            out.append('\n').append("  [").append(worst(d.findings())).append("] the distribution itself\n");
-            d.findings().stream()
-                    .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed())
-                    .forEach(f -> finding(out, f));
+            Severity worst = worst(d.findings());
+            out.append('\n').append("  [").append(style.severity(worst, worst.name())).append("] the distribution itself\n");
+            sorted(d.findings()).forEach(f -> finding(out, f));
         }
         d.origins().stream()
                 .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank()))
@@ -49,17 +65,24 @@ public final class TextReportWriter {
     }
 
     private void origin(StringBuilder out, OriginReport o) {
-        out.append('\n').append("  [").append(o.verdict()).append("] origin ").append(o.originId())
-                .append("  ").append(o.domainName()).append('\n');
+        out.append('\n').append("  [").append(style.verdict(o.verdict(), o.verdict().name())).append("] origin ")
+                .append(o.originId()).append("  ").append(o.domainName()).append('\n');
         o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
-        o.findings().stream()
-                .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed())
-                .forEach(f -> finding(out, f));
+        sorted(o.findings()).forEach(f -> finding(out, f));
     }
 
-    private static String worst(List<Finding> findings) {
-        return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow().name();
+    /** Active findings first, each group most severe first. */
+    static List<Finding> sorted(List<Finding> findings) {
+        return findings.stream()
+                .sorted(Comparator.comparing(Finding::isSuppressed)
+                        .thenComparing(Comparator.comparing(Finding::severity).reversed()))
+                .toList();
+    }
+
+    private static Severity worst(List<Finding> findings) {
+        return findings.stream().filter(Finding::isActive).map(Finding::severity).max(Comparator.naturalOrder())
+                .orElse(Severity.INFO);
     }
 
     static String probeLine(ProbeResult p) {
@@ -81,11 +104,22 @@ public final class TextReportWriter {
         return line.toString();
     }
 
+    /** E.g. {@code (suppressed until 2026-12-31: migration OPS-42)}. */
+    static String suppressedLabel(Finding f) {
+        return f.suppressed().map(s -> "(suppressed until " + s.until() + ": " + s.reason() + ")").orElse("");
+    }
+
     private void finding(StringBuilder out, Finding f) {
-        out.append("    ").append(f.severity()).append(' ').append(f.code());
-        f.port().ifPresent(p -> out.append("  port ").append(p));
-        f.sni().ifPresent(s -> out.append("  sni ").append(s));
-        out.append('\n').append("      ").append(f.message()).append('\n');
+        StringBuilder head = new StringBuilder();
+        head.append(f.code());
+        f.port().ifPresent(p -> head.append("  port ").append(p));
+        f.sni().ifPresent(s -> head.append("  sni ").append(s));
+        if (f.isSuppressed()) {
+            out.append("    ").append(style.dim(f.severity() + " " + head + "  " + suppressedLabel(f))).append('\n');
+        } else {
+            out.append("    ").append(style.severity(f.severity(), f.severity().name())).append(' ').append(head).append('\n');
+        }
+        out.append("      ").append(f.message()).append('\n');
         if (!f.evidence().isEmpty()) {
             out.append("      evidence:\n");
             for (Map.Entry<String, String> e : f.evidence().entrySet()) {
@@ -98,15 +132,33 @@ public final class TextReportWriter {
 
     private void summary(StringBuilder out, Report report) {
         Summary s = report.summary();
-        List<OriginReport> origins = report.distributions().stream().flatMap(d -> d.origins().stream()).toList();
-        Map<Verdict, Long> byVerdict = origins.stream()
-                .collect(Collectors.groupingBy(OriginReport::verdict, () -> new java.util.EnumMap<>(Verdict.class),
-                        Collectors.counting()));
-        out.append('\n').append("Summary: ").append(s.distributions()).append(" distribution(s), ")
+        RunTally tally = RunTally.of(report);
+        out.append('\n').append(style.bold("Summary:")).append(' ').append(s.distributions()).append(" distribution(s), ")
                 .append(s.origins()).append(" origin(s): ")
-                .append(byVerdict.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getKey().rank()))
+                .append(tally.originsByVerdict().entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
-                .append("; ").append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s); ")
+                .append("; ").append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s)")
+                .append(s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "").append("; ")
                 .append(s.durationMs()).append(" ms\n");
+        if (!tally.originsByVerdict().isEmpty()) {
+            out.append("\n  origins by verdict\n");
+            tally.originsByVerdict().forEach((verdict, count) -> out.append("    ")
+                    .append(style.verdict(verdict, pad(verdict.name(), 12))).append(String.format("%5d", count)).append('\n'));
+        }
+        if (!tally.findingsByCode().isEmpty()) {
+            int width = tally.findingsByCode().stream().mapToInt(c -> c.code().name().length()).max().orElse(4);
+            out.append("\n  findings by code\n");
+            out.append("    ").append(pad("code", width)).append("  ").append(pad("severity", 8)).append("  count")
+                    .append("  suppressed\n");
+            for (RunTally.CodeCount c : tally.findingsByCode()) {
+                out.append("    ").append(pad(c.code().name(), width)).append("  ")
+                        .append(style.severity(c.code().severity(), pad(c.code().severity().name(), 8)))
+                        .append(String.format("  %5d  %10d", c.active(), c.suppressed())).append('\n');
+            }
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 public enum Verdict {
     OK, WARNING, ERROR, NOT_PROBED;
 
-    /** ERROR or WARNING by the worst finding; NOT_PROBED when nothing could be probed; else OK. */
-    public static Verdict of(boolean probed, List<Finding> findings) {
+    /** ERROR or WARNING by the worst active (not suppressed) finding; NOT_PROBED when nothing could be probed; else OK. */
+    public static Verdict of(boolean probed, List<Finding> all) {
+        List<Finding> findings = all.stream().filter(Finding::isActive).toList();
         if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
             return ERROR;
         }

@@ -107,7 +107,10 @@ class InvokeCommandTest {
                     .containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID);
         });
         api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
-        assertThat(err.toString().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")).isTrue());
+        assertThat(err.toString().lines()).as("log lines, and the EMF metric lines that stdout carries in Lambda")
+                .isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")
+                        || JSON.readTree(line).has("_aws")).isTrue());
+        assertThat(err.toString()).contains("\"Namespace\":\"CloudFrontOriginChecker\"");
         assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
     }
 

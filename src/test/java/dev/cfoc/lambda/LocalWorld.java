@@ -35,15 +35,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * expired certificate) issued by a test PKI whose root is in a PEM file, and one WireMock server answering both the
  * CloudFront REST-XML API and the SNS Query API with the distributions of the events in {@code events/}.
  */
-final class LocalWorld implements AutoCloseable {
+public final class LocalWorld implements AutoCloseable {
 
-    static final String DISTRIBUTION_ID = "E2QWRUHAPOMQZL";
+    public static final String DISTRIBUTION_ID = "E2QWRUHAPOMQZL";
     static final String OTHER_DISTRIBUTION_ID = "E3OTHERDIST99";
     /** The policy of events/cloudtrail-update-origin-request-policy.json. */
-    static final String CHANGED_POLICY_ID = "1d3c5e7a-9b2f-4d6e-8a0c-2e4f6a8b0c1d";
+    public static final String CHANGED_POLICY_ID = "1d3c5e7a-9b2f-4d6e-8a0c-2e4f6a8b0c1d";
     static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     static final String MANAGED_CORS_CUSTOM_ORIGIN = "59781a5b-3903-41f3-afcb-af62929ccde1";
-    static final String SECRET_HEADER_VALUE = "s3cr3t-origin-verify-value";
+    public static final String SECRET_HEADER_VALUE = "s3cr3t-origin-verify-value";
     static final TopicArn TOPIC = TopicArn.parse("arn:aws:sns:us-east-1:123456789012:cloudfront-origin-findings");
     static final String ACCESS_KEY = "AKIDEXAMPLE";
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -52,8 +52,8 @@ final class LocalWorld implements AutoCloseable {
     private static final String API = "/2020-05-31";
 
     final SampleTlsServer healthy;
-    final SampleTlsServer expired;
-    final Path rootPem;
+    public final SampleTlsServer expired;
+    public final Path rootPem;
 
     private LocalWorld(SampleTlsServer healthy, SampleTlsServer expired, Path rootPem) {
         this.healthy = healthy;
@@ -61,7 +61,7 @@ final class LocalWorld implements AutoCloseable {
         this.rootPem = rootPem;
     }
 
-    static LocalWorld start(Path dir) throws IOException, CertificateEncodingException {
+    public static LocalWorld start(Path dir) throws IOException, CertificateEncodingException {
         SamplePki pki = SamplePki.create("cfoc lambda test");
         Instant now = Instant.now();
         SampleTlsServer healthy = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames("localhost"))).start();
@@ -93,7 +93,7 @@ final class LocalWorld implements AutoCloseable {
     // ---- CloudFront API stubs ----
 
     /** GetDistribution for the distribution of the CloudTrail and manual events: an expired and a healthy origin. */
-    void stubGetDistribution(WireMockExtension api, String originRequestPolicyId) {
+    public void stubGetDistribution(WireMockExtension api, String originRequestPolicyId) {
         api.stubFor(get(urlEqualTo(API + "/distribution/" + DISTRIBUTION_ID))
                 .willReturn(xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Distribution xmlns=\"" + NS + "\">"
                         + distributionHead(DISTRIBUTION_ID) + "<DistributionConfig>"
@@ -103,7 +103,7 @@ final class LocalWorld implements AutoCloseable {
     }
 
     /** ListDistributions, one page: the main distribution (using the changed policy) and one that does not use it. */
-    void stubListDistributions(WireMockExtension api) {
+    public void stubListDistributions(WireMockExtension api) {
         String main = "<DistributionSummary>" + distributionHead(DISTRIBUTION_ID)
                 + mainDistributionBody(CHANGED_POLICY_ID) + summaryTail() + "</DistributionSummary>";
         String other = "<DistributionSummary>" + distributionHead(OTHER_DISTRIBUTION_ID)
@@ -120,7 +120,7 @@ final class LocalWorld implements AutoCloseable {
     }
 
     /** GetOriginRequestPolicy: a whitelist forwarding Host (so aliases become SNI and Host). */
-    static void stubOriginRequestPolicy(WireMockExtension api, String id) {
+    public static void stubOriginRequestPolicy(WireMockExtension api, String id) {
         api.stubFor(get(urlEqualTo(API + "/origin-request-policy/" + id))
                 .willReturn(xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><OriginRequestPolicy xmlns=\"" + NS + "\">"
                         + "<Id>" + id + "</Id><LastModifiedTime>2026-11-27T02:45:02.000Z</LastModifiedTime>"
@@ -132,7 +132,7 @@ final class LocalWorld implements AutoCloseable {
                         + "</OriginRequestPolicyConfig></OriginRequestPolicy>")));
     }
 
-    static void stubCloudFrontError(WireMockExtension api, String path, int status, String code, String message) {
+    public static void stubCloudFrontError(WireMockExtension api, String path, int status, String code, String message) {
         api.stubFor(get(urlEqualTo(API + path)).willReturn(xml(status,
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
                         + "<Code>" + code + "</Code><Message>" + message + "</Message></Error>"

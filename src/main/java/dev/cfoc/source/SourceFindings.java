@@ -1,4 +1,4 @@
-package dev.cfoc.lambda;
+package dev.cfoc.source;
 
 import dev.cfoc.aws.PolicyKind;
 import dev.cfoc.aws.Unavailable;

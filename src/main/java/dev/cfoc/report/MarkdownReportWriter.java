@@ -1,0 +1,141 @@
+package dev.cfoc.report;
+
+import dev.cfoc.finding.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The format for tickets and chat (GitHub-flavoured Markdown): a heading per distribution, its origins worst first,
+ * a table of findings (code, severity, origin, port, SNI, message), then each finding with its fix, evidence in a
+ * collapsed block and the reproduce command in a code block; a summary at the end.
+ */
+public final class MarkdownReportWriter {
+
+    private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
+
+    public String write(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append("# CloudFront origin check, ").append(report.generatedAt()).append("\n\n");
+        out.append("Trust anchors: ").append(inline(report.trustAnchors().source())).append('\n');
+        if (!report.trustAnchors().addedRoots().isEmpty()) {
+            out.append('\n').append("> **").append(TextReportWriter.ADDED_ROOTS_NOTE).append("**\n");
+            report.trustAnchors().addedRoots().forEach(r -> out.append("> - added root: ").append(inline(r)).append('\n'));
+        }
+        report.notes().forEach(n -> out.append("\n> **Note:** ").append(cell(n)).append('\n'));
+        report.distributions().forEach(d -> distribution(out, d));
+        summary(out, report);
+        return out.toString();
+    }
+
+    private void distribution(StringBuilder out, DistributionReport d) {
+        out.append("\n## Distribution ").append(d.id().orElse("(no id)"));
+        d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
+        out.append("\n\n").append("Source: ").append(inline(d.source()));
+        if (!d.aliases().isEmpty()) {
+            out.append(" · Aliases: ").append(String.join(", ", d.aliases()));
+        }
+        out.append("\n");
+        List<OriginReport> origins = d.origins().stream()
+                .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank())).toList();
+        if (!origins.isEmpty()) {
+            out.append("\n| Verdict | Origin | Domain name | Findings |\n|---|---|---|---|\n");
+            origins.forEach(o -> out.append("| **").append(o.verdict()).append("** | ").append(cell(o.originId()))
+                    .append(" | ").append(cell(o.domainName())).append(" | ")
+                    .append(o.findings().stream().filter(Finding::isActive).count()).append(" |\n"));
+        }
+        List<Finding> findings = new ArrayList<>(TextReportWriter.sorted(d.findings()));
+        origins.forEach(o -> findings.addAll(TextReportWriter.sorted(o.findings())));
+        if (findings.isEmpty()) {
+            out.append("\nNo findings.\n");
+            return;
+        }
+        out.append("\n### Findings\n\n| Code | Severity | Origin | Port | SNI | Message |\n|---|---|---|---|---|---|\n");
+        for (Finding f : findings) {
+            out.append("| `").append(f.code()).append("` | ").append(severityCell(f)).append(" | ")
+                    .append(f.isAboutAnOrigin() ? cell(f.originId()) : "(distribution)").append(" | ")
+                    .append(f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : "").append(" | ")
+                    .append(cell(f.sni().orElse(""))).append(" | ").append(cell(f.message())).append(" |\n");
+        }
+        findings.forEach(f -> details(out, f, d));
+        origins.stream().filter(o -> !o.probes().isEmpty() || !o.notes().isEmpty()).forEach(o -> connections(out, o));
+    }
+
+    private static String severityCell(Finding f) {
+        return f.isSuppressed() ? f.severity() + " " + cell(TextReportWriter.suppressedLabel(f)) : "**" + f.severity() + "**";
+    }
+
+    private void details(StringBuilder out, Finding f, DistributionReport d) {
+        out.append("\n#### ").append(f.severity()).append(" `").append(f.code()).append("` at ")
+                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution");
+        f.port().ifPresent(p -> out.append(", port ").append(p));
+        f.sni().ifPresent(s -> out.append(", SNI ").append(s));
+        out.append("\n\n");
+        f.suppressed().ifPresent(s -> out.append("_").append(TextReportWriter.suppressedLabel(f)).append("_\n\n"));
+        out.append(f.message()).append("\n\n");
+        out.append("**Fix:** ").append(f.remediation()).append('\n');
+        if (!f.evidence().isEmpty()) {
+            StringBuilder evidence = new StringBuilder();
+            for (Map.Entry<String, String> e : f.evidence().entrySet()) {
+                evidence.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+            out.append("\n<details><summary>Evidence</summary>\n\n").append(codeBlock("text", evidence.toString()))
+                    .append("\n</details>\n");
+        }
+        f.reproduce().ifPresent(r -> out.append("\nReproduce:\n\n").append(codeBlock("bash", r + "\n")));
+    }
+
+    private void connections(StringBuilder out, OriginReport o) {
+        StringBuilder lines = new StringBuilder();
+        o.notes().forEach((k, v) -> lines.append("note: ").append(k).append(": ").append(v).append('\n'));
+        o.probes().forEach(p -> lines.append(TextReportWriter.probeLine(p)).append('\n'));
+        out.append("\n<details><summary>Connections to origin ").append(escapeHtml(o.originId()))
+                .append("</summary>\n\n").append(codeBlock("text", lines.toString())).append("\n</details>\n");
+    }
+
+    private void summary(StringBuilder out, Report report) {
+        Summary s = report.summary();
+        RunTally tally = RunTally.of(report);
+        out.append("\n## Summary\n\n").append(s.distributions()).append(" distribution(s), ").append(s.origins())
+                .append(" origin(s); ").append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s)")
+                .append(s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "").append("; ")
+                .append(s.durationMs()).append(" ms\n");
+        if (!tally.originsByVerdict().isEmpty()) {
+            out.append("\n| Origins by verdict | Count |\n|---|---:|\n");
+            tally.originsByVerdict().forEach((v, n) -> out.append("| ").append(v).append(" | ").append(n).append(" |\n"));
+        }
+        if (!tally.findingsByCode().isEmpty()) {
+            out.append("\n| Finding code | Severity | Count | Suppressed |\n|---|---|---:|---:|\n");
+            tally.findingsByCode().forEach(c -> out.append("| `").append(c.code()).append("` | ").append(c.code().severity())
+                    .append(" | ").append(c.active()).append(" | ").append(c.suppressed()).append(" |\n"));
+        }
+    }
+
+    /** A table cell: one line, pipes escaped, HTML-ish characters neutralised. */
+    static String cell(String text) {
+        return escapeHtml(text).replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\R", " ");
+    }
+
+    private static String inline(String text) {
+        return cell(text);
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
+    static String codeBlock(String language, String content) {
+        int longest = 0;
+        Matcher m = BACKTICK_RUN.matcher(content);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + language + "\n" + content + (content.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+}
