@@ -48,9 +48,9 @@ final class AlertBuilder {
             return Optional.empty();
         }
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
+        // The subject's count goes with its severity word: "2 origins failing" counts the origins with ERRORs.
         int originsAffected = (int) distribution.origins().stream()
-                .filter(o -> o.findings().stream().filter(Finding::isActive)
-                        .anyMatch(f -> f.severity().isAtLeast(threshold)))
+                .filter(o -> o.findings().stream().filter(Finding::isActive).anyMatch(f -> f.severity() == worst))
                 .count();
         var codes = new LinkedHashSet<String>();
         findings.stream().sorted(Comparator.comparing(Finding::severity).reversed())
