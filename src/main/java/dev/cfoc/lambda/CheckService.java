@@ -14,6 +14,7 @@ import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
@@ -112,6 +113,13 @@ public final class CheckService {
         settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).forEach(e -> log.warn(
                 "suppression expired and was ignored: " + e.describe(), "distributionId", e.distributionId(),
                 "originId", e.originId().orElse(null), "code", e.code().name(), "until", e.until().toString()));
+        report.distributions().forEach(d -> d.allFindings().filter(Finding::isActive).forEach(f -> log.log(
+                f.severity() == Severity.ERROR ? StructuredLog.Level.ERROR
+                        : f.severity() == Severity.WARNING ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
+                "finding: " + f.message(), "distributionId", d.label(),
+                "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
+                "severity", f.severity().name(), "port", f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : null,
+                "sni", f.sni().orElse(null))));
         report.distributions().forEach(d -> d.allFindings().filter(Finding::isSuppressed).forEach(f -> log.info(
                 "finding suppressed: " + f.message(), "distributionId", d.label(),
                 "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),

@@ -140,6 +140,15 @@ class CheckHandlerTest {
                 .doesNotContain(SECRET_HEADER_VALUE);
         assertThat(report.toString()).doesNotContain(SECRET_HEADER_VALUE);
         assertThat(context.log()).doesNotContain(SECRET_HEADER_VALUE);
+
+        // and: every finding is a structured log line naming its distribution and origin
+        assertThat(context.log().lines().filter(l -> l.startsWith("{")).map(CheckHandlerTest::parse))
+                .anySatisfy(line -> {
+                    assertThat(line.path("code").asText()).isEqualTo("CERT_EXPIRED");
+                    assertThat(line.path("level").asText()).isEqualTo("ERROR");
+                    assertThat(line.path("distributionId").asText()).isEqualTo(DISTRIBUTION_ID);
+                    assertThat(line.path("originId").asText()).isEqualTo("legacy");
+                });
     }
 
     @Test
