@@ -52,6 +52,9 @@ public enum FindingCode {
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
             "Enable TLS 1.2 on the origin and remove TLSv1/TLSv1.1 from OriginSslProtocols."),
     SOURCE_UNAVAILABLE(Severity.WARNING, "A distribution could not be read from the CloudFront API", "Grant the checker cloudfront:ListDistributions, GetDistribution, GetCachePolicy and GetOriginRequestPolicy, check that the distribution id exists; throttling and 5xx clear by themselves: the next run reads it again."),
+    PROBE_INTERNAL_ERROR(Severity.WARNING, "The checker failed while probing a connection (a bug)",
+            "Nothing to fix on the origin; report the exception and where it was thrown, and check this origin by hand "
+                    + "(see reproduce)."),
     ORIGIN_NOT_PROBED(Severity.INFO, "Origin was not probed",
             "Nothing to fix here; check this origin by other means (see the reason)."),
     POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",

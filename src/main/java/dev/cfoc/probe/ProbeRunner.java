@@ -1,10 +1,16 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.finding.FindingCode;
+import dev.cfoc.finding.Problem;
+
 import dev.cfoc.plan.ProbeTarget;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -68,16 +74,33 @@ public final class ProbeRunner {
                 futures.add(executor.submit(() -> probeWithin(hostSlots, target)));
             }
             List<ProbeResult> results = new ArrayList<>(targets.size());
-            for (Future<ProbeResult> future : futures) {
-                results.add(future.get());
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    results.add(internalError(targets.get(i), e.getCause()));
+                }
             }
             return List.copyOf(results);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("probe run interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a probe failed unexpectedly: " + e.getCause(), e.getCause());
         }
+    }
+
+    /**
+     * A bug in one probe must not cost the run its other findings: that connection gets PROBE_INTERNAL_ERROR.
+     * Only the exception's type and where it was thrown are kept (its message could quote what the origin sent).
+     */
+    static ProbeResult internalError(ProbeTarget target, Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        String where = frames.length == 0 ? "unknown" : frames[0].getClassName() + "." + frames[0].getMethodName()
+                + ":" + frames[0].getLineNumber();
+        Problem problem = new Problem(FindingCode.PROBE_INTERNAL_ERROR, "the checker failed while probing this "
+                + "connection (" + cause.getClass().getName() + "); it was not checked", Map.of("exception",
+                cause.getClass().getName(), "thrownAt", where));
+        return new ProbeResult(target, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                OptionalInt.empty(), Map.of(), List.of(problem));
     }
 
     private ProbeResult probeWithin(Semaphore hostSlots, ProbeTarget target) throws InterruptedException {
