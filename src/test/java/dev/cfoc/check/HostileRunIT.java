@@ -55,6 +55,11 @@ class HostileRunIT {
     private static final String DOMAIN = ".hostile.test";
     /** Scheduling, report building and a loaded 2-core machine: what a run may take beyond its slowest deadline. */
     private static final Duration RUN_MARGIN = Duration.ofMillis(1500);
+    /**
+     * Only the origins whose finding is the handshake timeout get the shortest ConnectionTimeout (1 s): fifteen cold
+     * handshakes at once on a 2-core machine can take longer than that, which would turn other cases into timeouts.
+     */
+    private static final Set<String> HANDSHAKE_TIMEOUT_CASES = Set.of("silent", "one-byte-per-second");
 
     private final SamplePki pki = SamplePki.create("HostileRun");
     private final SamplePki.Issued leaf = pki.issueLeaf(SamplePki.LeafSpec.forNames("*" + DOMAIN));
@@ -127,7 +132,6 @@ class HostileRunIT {
                 .flatMap(d -> new Planner().plan(d, PolicyCatalog.empty()).origins().stream())
                 .flatMap(o -> o.targets().stream()).map(OriginProber::deadline)
                 .max(Duration::compareTo).orElseThrow();
-        assertThat(slowestDeadline).isEqualTo(Duration.ofSeconds(4));
         assertThat(wall).as("a run lasts about as long as its slowest origin")
                 .isLessThanOrEqualTo(slowestDeadline.plus(RUN_MARGIN));
     }
@@ -160,7 +164,7 @@ class HostileRunIT {
         expected.put(id, new TreeSet<>(List.of(codes)));
     }
 
-    /** get-distribution shape: every origin https-only with the shortest timeouts AWS allows, one behavior each. */
+    /** get-distribution shape: every origin https-only with short timeouts, one behavior each. */
     private String config() throws Exception {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode distribution = root.putObject("Distribution").put("Id", "E2HOSTILE0001")
@@ -170,7 +174,7 @@ class HostileRunIT {
         ArrayNode behaviors = config.putObject("CacheBehaviors").put("Quantity", ports.size() - 1).putArray("Items");
         ports.forEach((id, port) -> {
             ObjectNode origin = origins.addObject().put("Id", id).put("DomainName", id + DOMAIN)
-                    .put("ConnectionAttempts", 1).put("ConnectionTimeout", 1);
+                    .put("ConnectionAttempts", 1).put("ConnectionTimeout", HANDSHAKE_TIMEOUT_CASES.contains(id) ? 1 : 3);
             ObjectNode custom = origin.putObject("CustomOriginConfig").put("HTTPPort", 80).put("HTTPSPort", port)
                     .put("OriginProtocolPolicy", "https-only").put("OriginReadTimeout", 1);
             custom.putObject("OriginSslProtocols").put("Quantity", 1).putArray("Items").add("TLSv1.2");
