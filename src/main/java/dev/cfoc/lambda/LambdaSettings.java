@@ -85,11 +85,6 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
                 expiryWarning, suppressions);
     }
 
-    public LambdaSettings withSuppressions(Suppressions replacement) {
-        return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, replacement);
-    }
-
     private static Suppressions suppressions(String json) {
         try {
             return new Suppressions(new SuppressionReader().read(json, SUPPRESSIONS));

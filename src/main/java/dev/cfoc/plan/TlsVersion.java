@@ -33,10 +33,6 @@ public enum TlsVersion {
         return this == SSLV3 || this == TLSV1 || this == TLSV1_1;
     }
 
-    public static Optional<TlsVersion> fromApiName(String name) {
-        return Arrays.stream(values()).filter(v -> v.apiName.equals(name)).findFirst();
-    }
-
     public static Optional<TlsVersion> fromWireValue(int wire) {
         return Arrays.stream(values()).filter(v -> v.wireValue == wire).findFirst();
     }

@@ -91,10 +91,6 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
         this.sni = sni;
     }
 
-    public TlsOffer offer() {
-        return offer;
-    }
-
     /** The chain as the server sent it (leaf first when correct); empty until the Certificate message arrived. */
     public List<X509Certificate> serverChain() {
         return serverChain;
