@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,11 +34,19 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit 1 when a finding at or above this severity exists (default: ${DEFAULT-VALUE}).")
     ReportOptions.FailOn failOn;
 
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Finish within this time, counted from the start of the command: probes that might end "
+                    + "after it are not started and are reported as NOT_CHECKED_DEADLINE. Seconds (90), a unit "
+                    + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
+    Duration deadline;
+
     @Mixin
     ReportOptions reportOptions;
 
     @Override
     public Integer call() {
+        Deadline runDeadline = deadline == null ? Deadline.none() : Deadline.after(deadline);
+        Preload.start();
         var err = spec.commandLine().getErr();
         List<Distribution> distributions = new ArrayList<>();
         var loader = new DistributionFileLoader();
@@ -49,6 +59,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return new CheckRun(spec.commandLine().getOut(), err)
-                .run(distributions, reportOptions, failOn.threshold(), HostResolver.system(), List.of());
+                .run(distributions, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
     }
 }

@@ -5,9 +5,11 @@ import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.Distribution;
+import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeRunner;
@@ -39,6 +41,12 @@ final class CheckRun {
      */
     int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors) {
+        return run(distributions, options, failOn, resolver, addedAnchors, Deadline.none());
+    }
+
+    /** As above; probes whose worst case does not fit in what {@code deadline} leaves are not started. */
+    int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
+            List<X509Certificate> addedAnchors, Deadline deadline) {
         TrustAnchors anchors;
         try {
             List<X509Certificate> added = new ArrayList<>(addedAnchors);
@@ -61,13 +69,18 @@ final class CheckRun {
 
         err.printf("checking %d distribution(s)…%n", distributions.size());
         err.flush();
-        Report report = checker.check(distributions, PolicyCatalog.empty(), trustNote(anchors));
+        Report report = checker.check(distributions, PolicyCatalog.empty(), trustNote(anchors), deadline);
         out.print(options.effectiveFormat() == ReportOptions.Format.json
                 ? new JsonReportWriter().write(report) + "\n"
                 : new TextReportWriter().write(report));
         out.flush();
         err.printf("done: %d origin(s), %d error(s), %d warning(s) in %d ms%n", report.summary().origins(),
                 report.summary().errors(), report.summary().warnings(), report.summary().durationMs());
+        long notChecked = report.distributions().stream().flatMap(d -> d.origins().stream())
+                .flatMap(o -> o.findings().stream()).filter(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE).count();
+        if (notChecked > 0) {
+            err.printf("deadline: %d connection(s) not checked (NOT_CHECKED_DEADLINE)%n", notChecked);
+        }
         err.flush();
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
