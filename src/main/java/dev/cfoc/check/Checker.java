@@ -7,6 +7,7 @@ import dev.cfoc.plan.OriginPlan;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.plan.ProbeTarget;
+import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.ProbeResult;
 import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.DistributionReport;
@@ -38,13 +39,23 @@ public final class Checker {
     }
 
     public Report check(List<Distribution> distributions, PolicyCatalog policies, Report.TrustAnchorsNote trust) {
+        return check(distributions, policies, trust, Deadline.none());
+    }
+
+    /**
+     * As {@link #check(List, PolicyCatalog, Report.TrustAnchorsNote)}, starting no probe whose worst case does not
+     * fit in what {@code deadline} leaves: those connections are reported as NOT_CHECKED_DEADLINE on their origin,
+     * and the report is complete otherwise.
+     */
+    public Report check(List<Distribution> distributions, PolicyCatalog policies, Report.TrustAnchorsNote trust,
+                        Deadline deadline) {
         Instant started = clock.instant();
         List<DistributionPlan> plans = distributions.stream().map(d -> planner.plan(d, policies)).toList();
         List<ProbeTarget> targets = plans.stream()
                 .flatMap(p -> p.origins().stream())
                 .flatMap(o -> o.targets().stream())
                 .toList();
-        Iterator<ProbeResult> results = probeRunner.probeAll(targets).iterator();
+        Iterator<ProbeResult> results = probeRunner.probeAll(targets, deadline).iterator();
 
         List<DistributionReport> reports = new ArrayList<>();
         for (DistributionPlan plan : plans) {

@@ -5,6 +5,7 @@ import dev.cfoc.aws.AwsClients;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,11 +49,19 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit 1 when a finding at or above this severity exists (default: ${DEFAULT-VALUE}).")
     ReportOptions.FailOn failOn;
 
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Finish within this time, counted from the start of the command: probes that might end "
+                    + "after it are not started and are reported as NOT_CHECKED_DEADLINE. Seconds (90), a unit "
+                    + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
+    Duration deadline;
+
     @Mixin
     ReportOptions reportOptions;
 
     @Override
     public Integer call() {
+        Deadline runDeadline = deadline == null ? Deadline.none() : Deadline.after(deadline);
+        Preload.start();
         var err = spec.commandLine().getErr();
         if (configs.isEmpty() && distributionIds.isEmpty() && !allDistributions) {
             err.println("error: give --config FILE, --distribution-id E… or --all-distributions (they can be combined)");
@@ -76,11 +86,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         var run = new CheckRun(spec.commandLine().getOut(), err);
         if (distributionIds.isEmpty() && !allDistributions) {
-            return run.run(distributions, reportOptions, failOn.threshold(), HostResolver.system(), List.of());
+            return run.run(CheckRun.Input.of(distributions), reportOptions, failOn.threshold(), HostResolver.system(),
+                    List.of(), runDeadline);
         }
         try (CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults())) {
             CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions, err);
-            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of());
+            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
     }
 }

@@ -5,9 +5,11 @@ import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.Distribution;
+import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeListener;
@@ -54,11 +56,17 @@ final class CheckRun {
      */
     int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors) {
-        return run(Input.of(distributions), options, failOn, resolver, addedAnchors);
+        return run(Input.of(distributions), options, failOn, resolver, addedAnchors, Deadline.none());
     }
 
     int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors) {
+        return run(input, options, failOn, resolver, addedAnchors, Deadline.none());
+    }
+
+    /** As above; probes whose worst case does not fit in what {@code deadline} leaves are not started. */
+    int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
+            List<X509Certificate> addedAnchors, Deadline deadline) {
         TrustAnchors anchors;
         try {
             List<X509Certificate> added = new ArrayList<>(addedAnchors);
@@ -91,7 +99,8 @@ final class CheckRun {
 
         err.printf("checking %d distribution(s)…%n", input.distributions().size());
         err.flush();
-        Report checked = input.completion().apply(checker.check(input.distributions(), input.policies(), trustNote(anchors)));
+        Report checked = input.completion().apply(checker.check(input.distributions(), input.policies(), trustNote(anchors),
+                deadline));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Report report = suppressions.apply(checked, today);
         suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
@@ -103,6 +112,11 @@ final class CheckRun {
                 report.summary().errors(), report.summary().warnings(),
                 report.summary().suppressed() > 0 ? ", " + report.summary().suppressed() + " suppressed" : "",
                 report.summary().durationMs());
+        long notChecked = report.distributions().stream().flatMap(d -> d.origins().stream())
+                .flatMap(o -> o.findings().stream()).filter(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE).count();
+        if (notChecked > 0) {
+            err.printf("deadline: %d connection(s) not checked (NOT_CHECKED_DEADLINE)%n", notChecked);
+        }
         err.flush();
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }

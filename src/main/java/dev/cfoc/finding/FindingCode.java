@@ -47,6 +47,9 @@ public enum FindingCode {
                     + "it answer every request with an HTTP/1.1 status line and headers."),
     CERT_EXPIRING_SOON(Severity.WARNING, "A certificate in the origin's chain expires soon",
             "Renew the certificate before it expires; CloudFront will return 502 from the expiry moment on."),
+    NOT_CHECKED_DEADLINE(Severity.WARNING, "Origin was not checked: the run's deadline came first",
+            "Raise the deadline (--deadline, or the Lambda's timeout), lower the origin's timeouts if they are larger than "
+                    + "needed, or split the run (one invocation per distribution: SQS fan-out)."),
     HTTP_5XX(Severity.WARNING, "Origin answers with a 5xx status (CloudFront passes it to viewers)",
             "Look at the origin's logs for the request shown; the origin itself is failing."),
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",

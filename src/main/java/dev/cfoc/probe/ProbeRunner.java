@@ -20,8 +20,10 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Runs all probes of a run at once, on virtual threads, so a run lasts about as long as its slowest origin.
- * Bounded twice: by a global limit (sockets and memory of this process) and by a per-host limit (do not hammer one
- * origin; TLS diagnosis follow-ups of a probe happen within its slot).
+ * Bounded three times: by a global limit (sockets and memory of this process), by a per-host limit (do not hammer one
+ * origin; TLS diagnosis follow-ups of a probe happen within its slot) and by a {@link LoadGate} that starts no new
+ * probe while this process is short of CPU. Given a {@link Deadline}, a probe whose worst case no longer fits is not
+ * started: its result says NOT_CHECKED_DEADLINE.
  */
 public final class ProbeRunner {
 
@@ -64,14 +66,22 @@ public final class ProbeRunner {
 
     /** Probes every target; results in the order of {@code targets}. */
     public List<ProbeResult> probeAll(List<ProbeTarget> targets) {
+        return probeAll(targets, Deadline.none());
+    }
+
+    /**
+     * Probes every target whose worst case ({@link ProbeBudget#worstCase}) still fits in what the deadline leaves
+     * when its turn comes; the others get a NOT_CHECKED_DEADLINE result. Results in the order of {@code targets}.
+     */
+    public List<ProbeResult> probeAll(List<ProbeTarget> targets, Deadline deadline) {
         ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
         listener.runStarted(targets);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var gate = new LoadGate(); var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
             for (ProbeTarget target : targets) {
                 Semaphore hostSlots = perHost.computeIfAbsent(target.host().toLowerCase(Locale.ROOT),
                         host -> new Semaphore(maxPerHost, true));
-                futures.add(executor.submit(() -> probeWithin(hostSlots, target)));
+                futures.add(executor.submit(() -> probeWithin(hostSlots, gate, deadline, target)));
             }
             List<ProbeResult> results = new ArrayList<>(targets.size());
             for (int i = 0; i < futures.size(); i++) {
@@ -103,11 +113,29 @@ public final class ProbeRunner {
                 OptionalInt.empty(), Map.of(), List.of(problem));
     }
 
-    private ProbeResult probeWithin(Semaphore hostSlots, ProbeTarget target) throws InterruptedException {
+    private ProbeResult notChecked(ProbeTarget target, Deadline deadline) {
+        ProbeResult result = ProbeBudget.notChecked(target, deadline.remaining().orElseThrow());
+        listener.probeFinished(target, result);
+        return result;
+    }
+
+    private ProbeResult probeWithin(Semaphore hostSlots, LoadGate gate, Deadline deadline, ProbeTarget target)
+            throws InterruptedException {
+        if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+            return notChecked(target, deadline);
+        }
         hostSlots.acquire();
         try {
             global.acquire();
             try {
+                // waiting for slots and for the gate takes time: the worst case must still fit when the probe starts
+                if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+                    return notChecked(target, deadline);
+                }
+                gate.enter();
+                if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+                    return notChecked(target, deadline);
+                }
                 listener.probeStarted(target);
                 ProbeResult result = prober.probe(target);
                 listener.probeFinished(target, result);

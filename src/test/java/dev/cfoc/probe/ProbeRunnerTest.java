@@ -1,6 +1,10 @@
 package dev.cfoc.probe;
 
 import dev.cfoc.demo.SampleHttpServer;
+import dev.cfoc.demo.SamplePki;
+import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.finding.FindingCode;
+import dev.cfoc.finding.Problem;
 import dev.cfoc.plan.ProbeTarget;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,67 @@ class ProbeRunnerTest {
 
             assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.httpStatus()).hasValue(200));
             assertThat(server.maxConcurrentRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void slowOrigins_withAShortDeadline_finishByTheDeadline_andTheRestAreNotChecked() {
+        // worst case of each probe: 1 attempt x 1 s connect + 1 s handshake + 2 s read = 4 s; each answers in 1.5 s.
+        // Two at a time (per-host limit): pairs start at 0 s (6 s left) and ~1.6 s (4.4 s left); at ~3.2 s only
+        // 2.8 s are left, so the last pair is not started.
+        SamplePki.Issued leaf = SamplePki.create("Deadline").issueLeaf(SamplePki.LeafSpec.forNames(Targets.ORIGIN));
+        ProbeRunner runner = new ProbeRunner(new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+                (c, n) -> List.of()), 256, 2);
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf).responseDelay(Duration.ofMillis(1500)).start()) {
+            List<ProbeTarget> targets = IntStream.range(0, 6).mapToObj(i -> Targets.https(Targets.ORIGIN, server.port())
+                    .connectTimeout(Duration.ofSeconds(1)).attempts(1).readTimeout(Duration.ofSeconds(2)).build()).toList();
+
+            long start = System.nanoTime();
+            List<ProbeResult> results = runner.probeAll(targets, Deadline.after(Duration.ofSeconds(6)));
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(elapsedMs).isLessThan(6_000 + 500);
+            assertThat(results).extracting(ProbeResult::target).containsExactlyElementsOf(targets);
+            assertThat(results.subList(0, 4)).allSatisfy(r -> {
+                assertThat(r.httpStatus()).hasValue(200);
+                assertThat(r.problems()).isEmpty();
+            });
+            assertThat(results.subList(4, 6)).allSatisfy(r -> assertThat(r.problems()).extracting(Problem::code)
+                    .containsExactly(FindingCode.NOT_CHECKED_DEADLINE));
+            assertThat(server.connections()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void deadlineShorterThanAnyProbe_checksNothing_andConnectsNowhere() {
+        ProbeRunner runner = new ProbeRunner(new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+                (c, n) -> List.of()));
+        try (SampleHttpServer server = SampleHttpServer.start()) {
+            List<ProbeTarget> targets = IntStream.range(0, 3)
+                    .mapToObj(i -> Targets.http(Targets.ORIGIN, server.port()).build()).toList();
+
+            List<ProbeResult> results = runner.probeAll(targets, Deadline.after(Duration.ofMillis(500)));
+
+            assertThat(results).allSatisfy(r -> assertThat(r.problems()).extracting(Problem::code)
+                    .containsExactly(FindingCode.NOT_CHECKED_DEADLINE));
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void deadlineThatLeavesEnough_changesNothing() {
+        ProbeRunner runner = new ProbeRunner(new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+                (c, n) -> List.of()));
+        try (SampleHttpServer server = SampleHttpServer.start()) {
+            List<ProbeTarget> targets = IntStream.range(0, 3)
+                    .mapToObj(i -> Targets.http(Targets.ORIGIN, server.port()).build()).toList();
+
+            List<ProbeResult> results = runner.probeAll(targets, Deadline.after(Duration.ofMinutes(5)));
+
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.httpStatus()).hasValue(200);
+                assertThat(r.problems()).isEmpty();
+            });
         }
     }
 

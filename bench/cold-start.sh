@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Cold start of the CLI (docs/benchmarks.md): wall time of `java -jar … check` on one healthy origin (localhost, served
+# by a background JVM), from process start to exit, with a few JVM option sets. Uses hyperfine when present
+# (apt-get install -y hyperfine), else a loop of date +%s%N. Results: target/bench/cold-start.md.
+. "$(dirname "$0")/lib.sh"
+
+dir=$out/cold-start
+start_fleet "$dir" "healthy=1"
+trap stop_fleet EXIT
+runs=${COLD_RUNS:-10}
+cds=$out/cfoc.jsa
+rm -f "$cds"
+check=(-jar "$jar" check --config "$dir/one-origin.json" --trust-anchors "$dir/one-origin-root.pem" --format json
+       --fail-on never)
+# the AppCDS archive is written at the end of a first run (JDK 19+), then mapped by every later run
+java -XX:SharedArchiveFile="$cds" -XX:+AutoCreateSharedArchive "${check[@]}" >/dev/null 2>&1
+
+declare -A variants=(
+  ["1 default"]=""
+  ["2 -XX:TieredStopAtLevel=1"]="-XX:TieredStopAtLevel=1"
+  ["3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1"]="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  ["4 AppCDS"]="-XX:SharedArchiveFile=$cds -XX:+AutoCreateSharedArchive"
+  ["5 AppCDS + -XX:+UseSerialGC -XX:TieredStopAtLevel=1"]="-XX:SharedArchiveFile=$cds -XX:+AutoCreateSharedArchive -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+)
+report=$out/cold-start.md
+{
+  echo "jar: $(du -h "$jar" | cut -f1) ($(stat -c %s "$jar") bytes), $(unzip -l "$jar" | tail -1 | awk '{print $2}') entries; JDK: $(java -version 2>&1 | head -1)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+} >"$report"
+if command -v hyperfine >/dev/null; then
+  args=()
+  while IFS= read -r name; do
+    args+=("--command-name=${name#* }" "java ${variants[$name]} ${check[*]}")
+  done < <(printf '%s\n' "${!variants[@]}" | sort)
+  args+=("--command-name=java -jar … --version (JVM + picocli only)" "java -jar $jar --version")
+  hyperfine -N --warmup 2 --runs "$runs" --export-markdown "$dir/hyperfine.md" "${args[@]}" >&2
+  cat "$dir/hyperfine.md" >>"$report"
+else
+  echo "| variant | mean ms | min ms | max ms |" >>"$report"; echo "|---|---:|---:|---:|" >>"$report"
+  while IFS= read -r name; do
+    times=()
+    for _ in $(seq 1 "$runs"); do
+      s=$(ms_now); java ${variants[$name]} "${check[@]}" >/dev/null 2>&1; times+=($(( $(ms_now) - s )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk -v n="${name#* }" '{a[NR]=$1; s+=$1} END{printf "| %s | %.0f | %d | %d |\n", n, s/NR, a[1], a[NR]}' >>"$report"
+  done < <(printf '%s\n' "${!variants[@]}" | sort)
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$report"
+cat "$report"
