@@ -152,6 +152,32 @@ class CheckHandlerTest {
     }
 
     @Test
+    void invocationWithTooLittleTimeLeft_reportsOriginsAsNotCheckedDeadline_andStillPublishes() throws Exception {
+        // given: 10 s left, less than the run's margin, so no probe may start
+        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+        var shortContext = new RecordingContext(10_000);
+        int connectionsBefore = world.expired.connections() + world.healthy.connections();
+
+        // when
+        var output = new ByteArrayOutputStream();
+        handler(settings()).handleRequest(new ByteArrayInputStream(
+                Files.readAllBytes(EVENTS.resolve("cloudtrail-update-distribution.json"))), output, shortContext);
+        JsonNode report = JSON.readTree(output.toByteArray());
+
+        // then: every origin is reported as not checked, none as broken, and the run is still published
+        for (String originId : List.of("legacy", "app")) {
+            assertThat(codes(origin(report, originId).get("findings"))).containsOnly("NOT_CHECKED_DEADLINE");
+            assertThat(origin(report, originId).get("verdict").asText()).isEqualTo("WARNING");
+        }
+        assertThat(world.expired.connections() + world.healthy.connections()).as("no connection was made")
+                .isEqualTo(connectionsBefore);
+        assertThat(LocalWorld.publishRequests(api)).singleElement()
+                .satisfies(m -> assertThat(LocalWorld.attributes(m)).containsEntry("codes", "NOT_CHECKED_DEADLINE"));
+        assertThat(shortContext.log()).contains("2 connection(s) not checked: the invocation's time ran out");
+    }
+
+    @Test
     void snsFailure_failsTheInvocation_afterLoggingTheFindings_withoutSecrets() throws Exception {
         // given
         LocalWorld.stubSnsPublishDenied(api);

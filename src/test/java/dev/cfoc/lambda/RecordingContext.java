@@ -10,8 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda Context for tests: 15 minutes left, and a logger that keeps every line with its level. */
+/** A Lambda Context for tests: 15 minutes left (or what a test says), and a logger that keeps every line. */
 final class RecordingContext implements Context {
+
+    private final int remainingMillis;
+
+    RecordingContext() {
+        this(900_000);
+    }
+
+    RecordingContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     record Line(LogLevel level, String text) {
     }
@@ -68,7 +78,7 @@ final class RecordingContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 900_000;
+        return remainingMillis;
     }
 
     @Override
