@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfoc.probe.HostResolver;
+import org.crac.Core;
 import dev.cfoc.report.JsonReportWriter;
 
 import java.io.IOException;
@@ -38,13 +39,20 @@ public final class CheckHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Held here: a registered CRaC resource must stay strongly reachable until the checkpoint. */
+    private static final SnapStartPriming PRIMING = new SnapStartPriming(SnapStartPriming.stdoutLog());
+
     private final CheckService service;
     private final Clock clock;
 
-    /** Used by the Lambda runtime: settings from the environment, the container's shared clients, system DNS. */
+    /**
+     * Used by the Lambda runtime: settings from the environment, the container's shared clients, system DNS, and
+     * the SnapStart priming hook (called only when Lambda snapshots a published version).
+     */
     public CheckHandler() {
         this(new CheckService(LambdaSettings.fromEnvironment(System.getenv()), AwsClientProvider.shared(),
                 HostResolver.system(), Clock.systemUTC()), Clock.systemUTC());
+        Core.getGlobalContext().register(PRIMING);
     }
 
     public CheckHandler(CheckService service, Clock clock) {
