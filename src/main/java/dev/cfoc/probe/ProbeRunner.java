@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Runs all probes of a run at once, on virtual threads, so a run lasts about as long as its slowest origin.
@@ -35,12 +36,13 @@ public final class ProbeRunner {
     public static final int DEFAULT_MAX_PER_HOST = 8;
 
     /**
-     * Decision: a run of at most this many probes runs them on platform threads, a larger one on virtual threads.
-     * A virtual thread that waits on a socket starts the JDK's poller threads, which then wait in native code (epoll)
-     * until the process ends; a JVM that exits while a thread is in native code first waits up to 300 ms for it
-     * (HotSpot's VM_Exit::wait_for_threads_in_native_to_block; -XX:UserThreadWaitAttemptsAtExit from JDK 22). For a CLI
-     * check of one origin that was a fifth of its wall time (docs/benchmarks.md §5); a few platform threads cost
-     * nothing, and the probes do the same work on either kind of thread.
+     * Decision: a run of at most this many probes, none of which waits for a slot (global or per host), runs them on
+     * platform threads; any other run on virtual threads. A virtual thread that waits on a socket starts the JDK's
+     * poller threads, which then wait in native code (epoll) until the process ends, and a JVM that exits while a
+     * thread is in native code first waits up to 300 ms for it (HotSpot's VM_Exit::wait_for_threads_in_native_to_block;
+     * -XX:UserThreadWaitAttemptsAtExit from JDK 22). For a CLI check of one origin that was a fifth of its wall time
+     * (docs/benchmarks.md §5). A few platform threads cost nothing, the probes do the same work on either kind, and
+     * when no probe waits for a slot the order in which the threads start cannot change which probes run.
      */
     static final int PLATFORM_THREADS_UP_TO = 16;
 
@@ -87,7 +89,7 @@ public final class ProbeRunner {
     public List<ProbeResult> probeAll(List<ProbeTarget> targets, Deadline deadline) {
         ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
         listener.runStarted(targets);
-        try (var gate = new LoadGate(); var executor = executorFor(targets.size())) {
+        try (var gate = new LoadGate(); var executor = executorFor(targets)) {
             List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
             for (ProbeTarget target : targets) {
                 Semaphore hostSlots = perHost.computeIfAbsent(target.host().toLowerCase(Locale.ROOT),
@@ -109,8 +111,12 @@ public final class ProbeRunner {
         }
     }
 
-    private static ExecutorService executorFor(int probes) {
-        return probes <= PLATFORM_THREADS_UP_TO
+    private ExecutorService executorFor(List<ProbeTarget> targets) {
+        Map<String, Long> perHost = targets.stream()
+                .collect(Collectors.groupingBy(t -> t.host().toLowerCase(Locale.ROOT), Collectors.counting()));
+        boolean noneWaits = targets.size() <= global.availablePermits()
+                && perHost.values().stream().allMatch(count -> count <= maxPerHost);
+        return targets.size() <= PLATFORM_THREADS_UP_TO && noneWaits
                 ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("probe-", 0).factory())
                 : Executors.newVirtualThreadPerTaskExecutor();
     }
