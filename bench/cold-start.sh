@@ -15,6 +15,15 @@ check=(-jar "$jar" check --config "$dir/one-origin.json" --trust-anchors "$dir/o
 # the AppCDS archive is written at the end of a first run (JDK 19+), then mapped by every later run
 java -XX:SharedArchiveFile="$cds" -XX:+AutoCreateSharedArchive "${check[@]}" >/dev/null 2>&1
 
+# the floor: a jar as large as ours (same entries) whose main only prints "{}": JVM start plus opening the jar
+floor=$dir/floor
+mkdir -p "$floor/classes"
+printf 'public class Floor { public static void main(String[] a) { System.out.println("{}"); } }\n' >"$floor/Floor.java"
+javac --release 21 -d "$floor/classes" "$floor/Floor.java"
+cp "$jar" "$floor/floor.jar"
+printf 'Main-Class: Floor\n' >"$floor/manifest.txt"
+jar ufm "$floor/floor.jar" "$floor/manifest.txt" -C "$floor/classes" Floor.class 2>/dev/null
+
 declare -A variants=(
   ["1 default"]=""
   ["2 -XX:TieredStopAtLevel=1"]="-XX:TieredStopAtLevel=1"
@@ -34,6 +43,7 @@ if command -v hyperfine >/dev/null; then
     args+=("--command-name=${name#* }" "java ${variants[$name]} ${check[*]}")
   done < <(printf '%s\n' "${!variants[@]}" | sort)
   args+=("--command-name=java -jar … --version (JVM + picocli only)" "java -jar $jar --version")
+  args+=("--command-name=java -jar floor.jar (same size, main prints {}: JVM + jar floor)" "java -jar $floor/floor.jar")
   hyperfine -N --warmup 2 --runs "$runs" --export-markdown "$dir/hyperfine.md" "${args[@]}" >&2
   cat "$dir/hyperfine.md" >>"$report"
 else

@@ -51,7 +51,6 @@ final class InvokeCommand implements Callable<Integer> {
     /** Exit code when the handler threw or timed out (Lambda: a function error). */
     static final int HANDLER_FAILED = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -158,7 +157,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     /** What Lambda returns for a function error: errorMessage and errorType (no stack trace). */
     static String functionError(Throwable t) {
-        ObjectNode error = JSON.createObjectNode();
+        ObjectNode error = Json.MAPPER.createObjectNode();
         error.put("errorMessage", String.valueOf(t.getMessage()));
         error.put("errorType", t instanceof TimeoutException ? "Sandbox.Timedout" : t.getClass().getName());
         return error.toString();
@@ -166,7 +165,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     private static boolean isBadEvent(String result) {
         try {
-            JsonNode root = JSON.readTree(result);
+            JsonNode root = Json.MAPPER.readTree(result);
             return root != null && root.path("error").path("type").asText("").equals("BadEvent");
         } catch (IOException e) {
             return false;
@@ -177,5 +176,11 @@ final class InvokeCommand implements Callable<Integer> {
         TimeoutException(String message) {
             super(message);
         }
+    }
+
+    /** Created on first use only: picocli instantiates every subcommand to build its model, and Jackson's first
+     *  ObjectMapper costs a cold JVM about 0.3 s (docs/benchmarks.md §5), which {@code check} must not pay here. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

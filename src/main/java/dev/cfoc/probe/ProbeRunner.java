@@ -14,9 +14,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Runs all probes of a run at once, on virtual threads, so a run lasts about as long as its slowest origin.
@@ -32,6 +34,17 @@ public final class ProbeRunner {
 
     /** Decision: default concurrent probes per origin host name, so that one origin sees a handful of connections. */
     public static final int DEFAULT_MAX_PER_HOST = 8;
+
+    /**
+     * Decision: a run of at most this many probes, none of which waits for a slot (global or per host), runs them on
+     * platform threads; any other run on virtual threads. A virtual thread that waits on a socket starts the JDK's
+     * poller threads, which then wait in native code (epoll) until the process ends, and a JVM that exits while a
+     * thread is in native code first waits up to 300 ms for it (HotSpot's VM_Exit::wait_for_threads_in_native_to_block;
+     * -XX:UserThreadWaitAttemptsAtExit from JDK 22). For a CLI check of one origin that was a fifth of its wall time
+     * (docs/benchmarks.md §5). A few platform threads cost nothing, the probes do the same work on either kind, and
+     * when no probe waits for a slot the order in which the threads start cannot change which probes run.
+     */
+    static final int PLATFORM_THREADS_UP_TO = 16;
 
     private final OriginProber prober;
     private final Semaphore global;
@@ -76,7 +89,7 @@ public final class ProbeRunner {
     public List<ProbeResult> probeAll(List<ProbeTarget> targets, Deadline deadline) {
         ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
         listener.runStarted(targets);
-        try (var gate = new LoadGate(); var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var gate = new LoadGate(); var executor = executorFor(targets)) {
             List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
             for (ProbeTarget target : targets) {
                 Semaphore hostSlots = perHost.computeIfAbsent(target.host().toLowerCase(Locale.ROOT),
@@ -96,6 +109,16 @@ public final class ProbeRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("probe run interrupted", e);
         }
+    }
+
+    private ExecutorService executorFor(List<ProbeTarget> targets) {
+        Map<String, Long> perHost = targets.stream()
+                .collect(Collectors.groupingBy(t -> t.host().toLowerCase(Locale.ROOT), Collectors.counting()));
+        boolean noneWaits = targets.size() <= global.availablePermits()
+                && perHost.values().stream().allMatch(count -> count <= maxPerHost);
+        return targets.size() <= PLATFORM_THREADS_UP_TO && noneWaits
+                ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("probe-", 0).factory())
+                : Executors.newVirtualThreadPerTaskExecutor();
     }
 
     /**

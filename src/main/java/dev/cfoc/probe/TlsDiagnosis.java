@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Says why CloudFront's handshake failed, with follow-up handshakes (each on a new connection, each bounded):
@@ -165,7 +166,10 @@ final class TlsDiagnosis {
 
     private Map<TlsVersion, Answer> probeVersions() {
         Map<TlsVersion, Answer> answers = new EnumMap<>(TlsVersion.class);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // the same kind of thread as the probe's (ProbeRunner.PLATFORM_THREADS_UP_TO: a small run exits sooner)
+        ThreadFactory threads = Thread.currentThread().isVirtual() ? Thread.ofVirtual().factory()
+                : Thread.ofPlatform().daemon().factory();
+        try (var executor = Executors.newThreadPerTaskExecutor(threads)) {
             Map<TlsVersion, Future<Answer>> futures = new LinkedHashMap<>();
             for (TlsVersion version : DIAGNOSED_VERSIONS) {
                 futures.put(version, executor.submit(() -> attempt(TlsOffer.everythingAt(version))));

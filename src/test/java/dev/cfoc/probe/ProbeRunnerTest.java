@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,36 @@ class ProbeRunnerTest {
             assertThat(results).allSatisfy(r -> assertThat(r.httpStatus()).hasValue(200));
             assertThat(server.maxConcurrentRequests()).isGreaterThan(8);
         }
+    }
+
+    @Test
+    void aSmallRunWhereNoProbeWaitsForASlot_probesOnPlatformThreads_andALargerRunOnVirtualThreads() {
+        Map<String, String> names = new HashMap<>();
+        IntStream.range(0, 17).forEach(i -> names.put("origin-" + i + ".test", "127.0.0.1"));
+        Set<Boolean> virtualInSmallRun = ConcurrentHashMap.newKeySet();
+        Set<Boolean> virtualInLargeRun = ConcurrentHashMap.newKeySet();
+        try (SampleHttpServer server = SampleHttpServer.start(200, Duration.ZERO)) {
+            List<ProbeTarget> targets = IntStream.range(0, 17)
+                    .mapToObj(i -> Targets.http("origin-" + i + ".test", server.port()).build()).toList();
+
+            List<ProbeResult> small = runnerNotingThreadKind(names, virtualInSmallRun)
+                    .probeAll(targets.subList(0, ProbeRunner.PLATFORM_THREADS_UP_TO));
+            List<ProbeResult> large = runnerNotingThreadKind(names, virtualInLargeRun).probeAll(targets);
+
+            assertThat(small).hasSize(16).allSatisfy(r -> assertThat(r.httpStatus()).hasValue(200));
+            assertThat(large).hasSize(17).allSatisfy(r -> assertThat(r.httpStatus()).hasValue(200));
+            assertThat(virtualInSmallRun).containsExactly(false);
+            assertThat(virtualInLargeRun).containsExactly(true);
+        }
+    }
+
+    private static ProbeRunner runnerNotingThreadKind(Map<String, String> names, Set<Boolean> virtual) {
+        return new ProbeRunner(new OriginProber(HostResolver.fixed(names), (c, n) -> List.of()), new ProbeListener() {
+            @Override
+            public void probeStarted(ProbeTarget target) {
+                virtual.add(Thread.currentThread().isVirtual());
+            }
+        });
     }
 
     @Test
