@@ -20,12 +20,12 @@ public record QueueUrl(String value) {
     private static final Pattern LEGACY_AWS_HOST = Pattern.compile("([a-z0-9-]+)\\.queue\\.amazonaws\\.com(\\.cn)?");
 
     public QueueUrl {
+        if (value != null && value.endsWith(".fifo")) {
+            throw new IllegalArgumentException("names a FIFO queue; use a standard SQS queue: " + value);
+        }
         if (value == null || !isQueueUrl(value)) {
             throw new IllegalArgumentException("not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME): "
                     + value);
-        }
-        if (value.endsWith(".fifo")) {
-            throw new IllegalArgumentException("names a FIFO queue; use a standard SQS queue: " + value);
         }
     }
 
