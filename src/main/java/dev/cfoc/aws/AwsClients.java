@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the AWS clients the checker uses: the JDK's URLConnection for HTTP (small jar, fast Lambda cold
@@ -40,6 +41,11 @@ public final class AwsClients {
     /** SNS in the topic's own region (see {@link TopicArn#region()}). */
     public static SnsClient sns(Region region, AwsClientOptions options) {
         return configure(SnsClient.builder(), region, options).build();
+    }
+
+    /** SQS in the queue's region (see {@link QueueUrl#region()}); used only when fan-out is on. */
+    public static SqsClient sqs(Region region, AwsClientOptions options) {
+        return configure(SqsClient.builder(), region, options).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

@@ -35,7 +35,7 @@ final class SdkFailures {
         return attempts == 1 ? "1 attempt" : attempts + " attempts";
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_REASON_CHARS ? flat : flat.substring(0, MAX_REASON_CHARS - 3) + "...";
     }

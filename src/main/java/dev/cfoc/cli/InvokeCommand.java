@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code invoke --event FILE}: runs the Lambda handler on an event file as {@code sam local invoke} would: the
  * environment as it is (plus {@code --env} overrides), a Context with the template's function name, memory and a
- * deadline, the handler's output on stdout and its logs on stderr.
+ * deadline, the handler's output on stdout and its logs on stderr. An SQS event file is answered as Lambda's event
+ * source mapping would see it: the partial batch response {@code {"batchItemFailures": [...]}}.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = "Run the Lambda handler locally on an event file (as 'sam local invoke' would). "
@@ -43,8 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
                 + "or from --env.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:the handler returned a report",
-                "1:the handler failed (e.g. findings could not be published), or timed out",
+                "0:the handler returned a report, or an SQS batch response without failed messages",
+                "1:the handler failed (e.g. findings could not be published), timed out, or its SQS batch response "
+                        + "names failed messages",
                 "2:bad usage, an unreadable event file, or the handler's BadEvent result"})
 final class InvokeCommand implements Callable<Integer> {
 
@@ -65,8 +67,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set an environment variable for this invocation (repeatable): the function's settings "
                     + "(TOPIC_ARN, MIN_SEVERITY, DISTRIBUTION_IDS, TRUST_ANCHORS, INCLUDE_DISABLED, EXPIRY_WARNING_DAYS, "
-                    + "SUPPRESSIONS) "
-                    + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS], AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.")
+                    + "SUPPRESSIONS, FANOUT_QUEUE_URL, FANOUT_BATCH_SIZE) "
+                    + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS|_SQS], AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+                    + "AWS_SESSION_TOKEN.")
     Map<String, String> env = new LinkedHashMap<>();
 
     @Override
@@ -117,7 +120,7 @@ final class InvokeCommand implements Callable<Integer> {
         String result = output.toString(StandardCharsets.UTF_8);
         out.println(result);
         out.flush();
-        return isBadEvent(result) ? ExitCodes.BAD_INPUT : ExitCodes.CLEAN;
+        return isBadEvent(result) ? ExitCodes.BAD_INPUT : hasFailedMessages(result) ? HANDLER_FAILED : ExitCodes.CLEAN;
     }
 
     /** Runs the handler on its own thread so the deadline can be enforced as Lambda does. */
@@ -167,6 +170,16 @@ final class InvokeCommand implements Callable<Integer> {
         try {
             JsonNode root = Json.MAPPER.readTree(result);
             return root != null && root.path("error").path("type").asText("").equals("BadEvent");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An SQS batch response naming messages that SQS will deliver again. */
+    private static boolean hasFailedMessages(String result) {
+        try {
+            JsonNode root = JSON.readTree(result);
+            return root != null && root.path("batchItemFailures").size() > 0;
         } catch (IOException e) {
             return false;
         }

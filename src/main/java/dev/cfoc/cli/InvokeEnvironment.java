@@ -20,6 +20,7 @@ final class InvokeEnvironment {
     static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
     static final String ENDPOINT_URL_CLOUDFRONT = "AWS_ENDPOINT_URL_CLOUDFRONT";
     static final String ENDPOINT_URL_SNS = "AWS_ENDPOINT_URL_SNS";
+    static final String ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
     static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
     static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
@@ -32,7 +33,7 @@ final class InvokeEnvironment {
                 .map(AwsClientOptions.defaults()::withCredentials)
                 .orElse(AwsClientOptions.defaults());
         return new AwsClientProvider(endpoint(base, overrides, ENDPOINT_URL_CLOUDFRONT),
-                endpoint(base, overrides, ENDPOINT_URL_SNS));
+                endpoint(base, overrides, ENDPOINT_URL_SNS), endpoint(base, overrides, ENDPOINT_URL_SQS));
     }
 
     private static AwsClientOptions endpoint(AwsClientOptions base, Map<String, String> overrides, String serviceVariable) {

@@ -2,9 +2,11 @@ package dev.cfoc.lambda;
 
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
+import dev.cfoc.aws.QueueUrl;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +19,21 @@ public final class AwsClientProvider {
 
     private final AwsClientOptions cloudFrontOptions;
     private final AwsClientOptions snsOptions;
+    private final AwsClientOptions sqsOptions;
     private volatile CloudFrontClient cloudFront;
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
+    private final Map<Region, SqsClient> sqsByRegion = new ConcurrentHashMap<>();
 
+    /** SQS with the SDK's standard resolution. */
     public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions) {
+        this(cloudFrontOptions, snsOptions, AwsClientOptions.defaults());
+    }
+
+    public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
+                             AwsClientOptions sqsOptions) {
         this.cloudFrontOptions = cloudFrontOptions;
         this.snsOptions = snsOptions;
+        this.sqsOptions = sqsOptions;
     }
 
     /**
@@ -51,8 +62,19 @@ public final class AwsClientProvider {
         return snsByRegion.computeIfAbsent(region, r -> AwsClients.sns(r, snsOptions));
     }
 
+    /**
+     * SQS for {@code queue}, in the queue's region ({@link #LOCAL_QUEUE_REGION} for a local endpoint's URL). Built on
+     * first use only: with fan-out off it never is, so the cold start does not pay for it.
+     */
+    public SqsClient sqs(QueueUrl queue) {
+        return sqsByRegion.computeIfAbsent(queue.region().orElse(LOCAL_QUEUE_REGION), r -> AwsClients.sqs(r, sqsOptions));
+    }
+
+    /** Decision: a queue URL without a region (ElasticMQ, LocalStack) is signed for us-east-1; local servers ignore it. */
+    static final Region LOCAL_QUEUE_REGION = Region.US_EAST_1;
+
     private static final class Shared {
-        static final AwsClientProvider INSTANCE =
-                new AwsClientProvider(AwsClientOptions.defaults(), AwsClientOptions.defaults());
+        static final AwsClientProvider INSTANCE = new AwsClientProvider(AwsClientOptions.defaults(),
+                AwsClientOptions.defaults(), AwsClientOptions.defaults());
     }
 }

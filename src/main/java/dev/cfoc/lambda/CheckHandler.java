@@ -30,6 +30,11 @@ import java.util.Optional;
  * stays bad however often it is retried, so failing the invocation would only spend Lambda's async retries and
  * fill the on-failure queue with noise. The invocation fails (throws) when findings could not be published, or on
  * an internal error, so retries and the on-failure destination see those.
+ *
+ * <p>An SQS batch from the fan-out queue is answered with Lambda's partial batch response only
+ * ({@link BatchResult}): the messages that failed are named and SQS delivers them again. An SQS event that cannot
+ * be answered per message fails the invocation ({@link BatchFailedException}) rather than return BadEvent, which
+ * Lambda would read as "every message done".
  */
 public final class CheckHandler implements RequestStreamHandler {
 
@@ -67,20 +72,25 @@ public final class CheckHandler implements RequestStreamHandler {
         Trigger trigger;
         try {
             trigger = new TriggerParser().parse(readEvent(input));
+        } catch (UnanswerableEventException e) {
+            log.error("SQS batch cannot be answered per message, the whole batch fails: " + e.getMessage(),
+                    "errorType", BAD_EVENT);
+            throw new BatchFailedException(e.getMessage(), e);
         } catch (EventException e) {
             log.error("bad event: " + e.getMessage(), "errorType", BAD_EVENT);
             output.write(badEvent(e.getMessage()).getBytes(StandardCharsets.UTF_8));
             return;
         }
         Instant deadline = clock.instant().plus(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        CheckService.RunResult result;
+        String answer;
         try {
-            result = service.run(trigger, deadline, log);
+            answer = trigger instanceof Trigger.QueueBatch batch ? service.runBatch(batch, deadline, log).toJson()
+                    : new JsonReportWriter().write(service.run(trigger, deadline, log).report());
         } catch (RuntimeException e) {
             log.error("invocation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        output.write(new JsonReportWriter().write(result.report()).getBytes(StandardCharsets.UTF_8));
+        output.write(answer.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The error result: one JSON object, no stack trace. */

@@ -7,6 +7,7 @@ import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.aws.PublishedMessage;
 import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.SourceResult;
+import dev.cfoc.aws.SqsBatchSender;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
@@ -31,7 +32,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The serverless checker, whatever triggered it: trigger → distributions from the CloudFront API → custom
@@ -91,13 +98,92 @@ public final class CheckService {
      * @throws PublishFailedException when findings could not be published; they are logged first
      */
     public RunResult run(Trigger trigger, Instant deadline, StructuredLog log) {
+        if (trigger instanceof Trigger.QueueBatch) {
+            throw new IllegalArgumentException("an SQS batch is answered per message: use runBatch");
+        }
         Instant started = clock.instant();
-        Deadline probeDeadline = probeDeadline(started, deadline);
         log.info("run started", "trigger", describe(trigger), "deadline", deadline.toString());
         if (trigger instanceof Trigger.Ignored ignored) {
             log.info("event ignored: " + ignored.reason(), "trigger", "Ignored");
             return new RunResult(emptyReport(), List.of(), List.of());
         }
+        Pass pass = pass(trigger, started, probeDeadline(started, deadline), log);
+        if (pass.publishFailure().isPresent()) {
+            PublishFailedException e = pass.publishFailure().get();
+            logUnpublished(pass.result().report(), e, log, d -> true, "the invocation fails so it is retried and "
+                    + "reaches the on-failure destination");
+            throw e;
+        }
+        if (pass.fanOut().isPresent() && !pass.fanOut().get().complete()) {
+            FanOut.Result fanOut = pass.fanOut().get();
+            throw new FanOutFailedException(settings.fanOut().orElseThrow().queueUrl().value(), fanOut.unsentIds(),
+                    fanOut.distributions());
+        }
+        return pass.result();
+    }
+
+    /**
+     * Checks the distributions of every readable message of an SQS batch in one engine run (so their probes run
+     * concurrently), publishes as {@link #run} does, and answers per message. A message fails (and SQS delivers it
+     * again, then to the dead-letter queue) when it cannot be read, when the findings of one of its distributions
+     * could not be published (they are logged), or when one of its distributions was not fully checked before the
+     * deadline. A distribution the API cannot give is a SOURCE_UNAVAILABLE finding, published: its message succeeds.
+     */
+    public BatchResult runBatch(Trigger.QueueBatch batch, Instant deadline, StructuredLog log) {
+        Instant started = clock.instant();
+        log.info("run started", "trigger", describe(batch), "deadline", deadline.toString());
+        batch.foreignRecords().forEach(r -> log.error("not an SQS message: " + r));
+        List<String> failed = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        List<QueueMessage.Readable> readable = new ArrayList<>();
+        for (QueueMessage message : batch.messages()) {
+            switch (message) {
+                case QueueMessage.Rejected r -> {
+                    log.error("message rejected, it fails (after maxReceiveCount it goes to the dead-letter queue): "
+                            + r.reason(), "messageId", r.messageId(), "receiveCount", String.valueOf(r.receiveCount()));
+                    failed.add(r.messageId());
+                }
+                case QueueMessage.Readable r -> {
+                    readable.add(r);
+                    ids.addAll(r.distributionIds());
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            Pass pass = pass(new Trigger.Manual(List.copyOf(ids), false), started, probeDeadline(started, deadline),
+                    log);
+            Set<String> unpublished = new HashSet<>();
+            pass.publishFailure().ifPresent(e -> {
+                e.failures().forEach(f -> unpublished.add(f.distributionId()));
+                logUnpublished(pass.result().report(), e, log, d -> unpublished.contains(d.label()),
+                        "the messages naming these distributions fail so SQS delivers them again");
+            });
+            Set<String> notChecked = notFullyChecked(pass.result().report());
+            for (QueueMessage.Readable r : readable) {
+                Optional<String> reason = r.distributionIds().stream().filter(unpublished::contains).findFirst()
+                        .map(id -> "the findings of " + id + " could not be published")
+                        .or(() -> r.distributionIds().stream().filter(notChecked::contains).findFirst()
+                                .map(id -> id + " was not fully checked before the invocation's deadline"));
+                reason.ifPresent(why -> {
+                    log.warn("message fails, SQS delivers it again: " + why, "messageId", r.messageId(),
+                            "receiveCount", String.valueOf(r.receiveCount()),
+                            "distributionIds", String.join(",", r.distributionIds()));
+                    failed.add(r.messageId());
+                });
+            }
+        }
+        BatchResult result = new BatchResult(failed);
+        log.info("batch answered", "messages", String.valueOf(batch.messages().size()),
+                "failed", String.valueOf(result.failedMessageIds().size()));
+        return result;
+    }
+
+    /** What one pass produced; failures to publish or to queue are returned, for the caller to decide. */
+    private record Pass(RunResult result, Optional<PublishFailedException> publishFailure,
+                        Optional<FanOut.Result> fanOut) {
+    }
+
+    private Pass pass(Trigger trigger, Instant started, Deadline probeDeadline, StructuredLog log) {
         var cloudFront = clients.cloudFront();
         SourceResult source = new DistributionSelector(new CloudFrontDistributionSource(cloudFront), settings)
                 .select(trigger);
@@ -112,6 +198,17 @@ public final class CheckService {
             distributions = distributions.stream().filter(d -> DistributionSelector.uses(d, change)).toList();
             log.info(distributions.size() + " distribution(s) use the changed policy", "policyId", change.policyId());
         }
+        Optional<FanOut.Result> fanOut = Optional.empty();
+        List<String> notes = List.of();
+        if (fansOut(trigger)) {
+            FanOut.Result queued = queue(distributions, log);
+            fanOut = Optional.of(queued);
+            notes = List.of("fan-out: " + (queued.distributions() - queued.unsentIds().size()) + " of "
+                    + queued.distributions() + " distribution(s) queued in " + queued.messages() + " message(s) to "
+                    + settings.fanOut().orElseThrow().queueUrl().name() + "; each is checked and published when SQS "
+                    + "delivers it");
+            distributions = List.of();
+        }
 
         PolicyResult policies = ApiDistributions.policies(cloudFront, distributions);
         policies.unavailable().forEach(p -> log.warn("policy could not be read", "policyId", p.id(),
@@ -121,7 +218,7 @@ public final class CheckService {
                 probeDeadline);
         Report report = settings.suppressions().apply(
                 ApiDistributions.withSourceFindings(checked, distributions, policies, loaded.unread()),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).withNotes(notes);
         settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).forEach(e -> log.warn(
                 "suppression expired and was ignored: " + e.describe(), "distributionId", e.distributionId(),
                 "originId", e.originId().orElse(null), "code", e.code().name(), "until", e.until().toString()));
@@ -144,7 +241,14 @@ public final class CheckService {
                     + "fan-out switch of docs/deploy.md, lets every origin be checked)", "code", "NOT_CHECKED_DEADLINE");
         }
         List<DistributionAlert> alerts = new AlertBuilder(settings.minSeverity()).alerts(report);
-        List<PublishedMessage> published = publish(report, alerts, log);
+        List<PublishedMessage> published;
+        Optional<PublishFailedException> publishFailure = Optional.empty();
+        try {
+            published = publish(alerts, log);
+        } catch (PublishFailedException e) {
+            published = e.published();
+            publishFailure = Optional.of(e);
+        }
         long runDurationMs = Duration.between(started, clock.instant()).toMillis();
         EmfMetrics.emit(metrics, report, runDurationMs, clock.instant());
         log.info("run finished", "distributions", String.valueOf(report.summary().distributions()),
@@ -155,7 +259,40 @@ public final class CheckService {
                 "alerts", String.valueOf(alerts.size()), "published", String.valueOf(published.size()),
                 "durationMs", String.valueOf(report.summary().durationMs()),
                 "runDurationMs", String.valueOf(runDurationMs));
-        return new RunResult(report, alerts, published);
+        return new Pass(new RunResult(report, alerts, published), publishFailure, fanOut);
+    }
+
+    /** Fan-out is on and the trigger asks for the whole fleet: a schedule, or a manual {"all": true}. */
+    private boolean fansOut(Trigger trigger) {
+        return settings.fanOut().isPresent() && (trigger instanceof Trigger.Scheduled
+                || trigger instanceof Trigger.Manual manual && manual.all());
+    }
+
+    private FanOut.Result queue(List<Distribution> distributions, StructuredLog log) {
+        FanOutSettings fanOut = settings.fanOut().orElseThrow();
+        List<String> ids = distributions.stream().map(Distribution::id).flatMap(Optional::stream).distinct().toList();
+        var sender = new SqsBatchSender(clients.sqs(fanOut.queueUrl()), fanOut.queueUrl());
+        FanOut.Result result = new FanOut(sender, fanOut.batchSize()).queue(ids);
+        for (int i = 0; i < result.unsentIds().size(); i++) {
+            log.error("distribution could not be queued; the invocation fails so the run is retried",
+                    "distributionId", result.unsentIds().get(i), "reason", result.reasons().get(i),
+                    "queue", fanOut.queueUrl().value());
+        }
+        log.info("fan-out: distributions queued", "distributions", String.valueOf(result.distributions()),
+                "messages", String.valueOf(result.messages()), "unsent", String.valueOf(result.unsentIds().size()),
+                "queue", fanOut.queueUrl().value());
+        return result;
+    }
+
+    /** The distributions with a connection that was not checked because the deadline came first. */
+    private static Set<String> notFullyChecked(Report report) {
+        Set<String> ids = new HashSet<>();
+        report.distributions().forEach(d -> {
+            if (d.allFindings().anyMatch(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE)) {
+                ids.add(d.label());
+            }
+        });
+        return ids;
     }
 
     /** The probes' deadline: the invocation's end less {@link #DEADLINE_MARGIN}, on the monotonic clock. */
@@ -164,7 +301,8 @@ public final class CheckService {
         return Deadline.after(budget.isNegative() ? Duration.ZERO : budget);
     }
 
-    private List<PublishedMessage> publish(Report report, List<DistributionAlert> alerts, StructuredLog log) {
+    /** @throws PublishFailedException when some alerts could not be published (the rest were) */
+    private List<PublishedMessage> publish(List<DistributionAlert> alerts, StructuredLog log) {
         if (alerts.isEmpty()) {
             return List.of();
         }
@@ -174,24 +312,26 @@ public final class CheckService {
             return List.of();
         }
         TopicArn topic = settings.topicArn().get();
-        try {
-            List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic)
-                    .publish(alerts);
-            published.forEach(m -> log.info("findings published", "distributionId", m.distributionId(),
-                    "messageId", m.messageId(), "part", m.part() + "/" + m.parts()));
-            return published;
-        } catch (PublishFailedException e) {
-            logUnpublished(report, e, log);
-            throw e;
-        }
+        List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic).publish(alerts);
+        published.forEach(m -> log.info("findings published", "distributionId", m.distributionId(),
+                "messageId", m.messageId(), "part", m.part() + "/" + m.parts()));
+        return published;
     }
 
-    /** So that the findings are not lost: each one that should have been published, as a log line. */
-    private void logUnpublished(Report report, PublishFailedException e, StructuredLog log) {
-        log.error("findings could not be published to SNS; the invocation fails so it is retried and reaches the "
-                + "on-failure destination", "reason", e.getMessage());
+    /**
+     * So that the findings are not lost: each one of the {@code affected} distributions that should have been
+     * published, as a log line.
+     */
+    private void logUnpublished(Report report, PublishFailedException e, StructuredLog log,
+                                Predicate<DistributionReport> affected, String consequence) {
+        e.published().forEach(m -> log.info("findings published", "distributionId", m.distributionId(),
+                "messageId", m.messageId(), "part", m.part() + "/" + m.parts()));
+        log.error("findings could not be published to SNS; " + consequence, "reason", e.getMessage());
         var builder = new AlertBuilder(settings.minSeverity());
         for (DistributionReport distribution : report.distributions()) {
+            if (!affected.test(distribution)) {
+                continue;
+            }
             for (Finding f : builder.alerting(distribution)) {
                 log.error("unpublished finding: " + f.message(), "distributionId", distribution.label(),
                         "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
@@ -236,6 +376,7 @@ public final class CheckService {
             case Trigger.PolicyChanged p -> p.eventName() + " " + p.policyId();
             case Trigger.Manual m -> m.all() ? "Manual all" : "Manual " + String.join(",", m.distributionIds());
             case Trigger.Ignored i -> "Ignored";
+            case Trigger.QueueBatch b -> "SQS batch of " + b.messages().size() + " message(s)";
         };
     }
 }

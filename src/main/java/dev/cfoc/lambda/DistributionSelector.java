@@ -41,6 +41,8 @@ final class DistributionSelector {
             case Trigger.Manual manual -> manual.all() ? source.all(disabled)
                     : source.byIds(manual.distributionIds(), MANUAL_IDS_INCLUDE_DISABLED || disabled);
             case Trigger.Ignored ignored -> new SourceResult(List.of(), List.of(), List.of());
+            case Trigger.QueueBatch batch -> throw new IllegalArgumentException(
+                    "an SQS batch names its distributions per message; select them as a manual event");
         };
     }
 

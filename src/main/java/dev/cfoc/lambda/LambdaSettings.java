@@ -1,5 +1,6 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.finding.Severity;
@@ -27,10 +28,20 @@ import java.util.regex.Pattern;
  * @param includeDisabled  check disabled distributions too (they serve no traffic, so by default they are skipped)
  * @param expiryWarning    CERT_EXPIRING_SOON threshold
  * @param suppressions     acknowledged findings (SUPPRESSIONS, inline JSON): reported, not published, not counted
+ * @param fanOut           FANOUT_QUEUE_URL (and FANOUT_BATCH_SIZE): queue the distributions of a scheduled run
+ *                         instead of checking them; empty: every run checks what it selected
  */
 public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
                              Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
-                             Suppressions suppressions) {
+                             Suppressions suppressions, Optional<FanOutSettings> fanOut) {
+
+    /** Settings without fan-out. */
+    public LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
+                          Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
+                          Suppressions suppressions) {
+        this(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled, expiryWarning, suppressions,
+                Optional.empty());
+    }
 
     /** Settings without suppressions. */
     public LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
@@ -72,17 +83,34 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
                 .orElse(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
         Suppressions suppressions = value(env, SUPPRESSIONS).map(LambdaSettings::suppressions)
                 .orElse(Suppressions.none());
-        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions);
+        int batchSize = value(env, FanOutSettings.FANOUT_BATCH_SIZE).map(FanOutSettings::requireBatchSize)
+                .orElse(FanOutSettings.DEFAULT_BATCH_SIZE);
+        Optional<FanOutSettings> fanOut = value(env, FanOutSettings.FANOUT_QUEUE_URL)
+                .map(url -> new FanOutSettings(queueUrl(url), batchSize));
+        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions, fanOut);
+    }
+
+    public LambdaSettings withFanOut(FanOutSettings settings) {
+        return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
+                expiryWarning, suppressions, Optional.of(settings));
     }
 
     public LambdaSettings withTopicArn(TopicArn topic) {
         return new LambdaSettings(Optional.of(topic), minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions);
+                expiryWarning, suppressions, fanOut);
     }
 
     public LambdaSettings withTrustAnchors(Path pem) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, Optional.of(pem), includeDisabled,
-                expiryWarning, suppressions);
+                expiryWarning, suppressions, fanOut);
+    }
+
+    private static QueueUrl queueUrl(String value) {
+        try {
+            return QueueUrl.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FanOutSettings.FANOUT_QUEUE_URL + " is " + e.getMessage(), e);
+        }
     }
 
     private static Suppressions suppressions(String json) {

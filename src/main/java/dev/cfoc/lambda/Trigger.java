@@ -24,6 +24,20 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * A batch of SQS messages from the fan-out queue (Lambda's event source mapping): check the distributions of
+     * every readable message in one run and answer per message.
+     *
+     * @param foreignRecords records of the event that are not SQS messages (described, for the log); when there are
+     *                       any, every message is {@link QueueMessage.Rejected}: Lambda never mixes sources
+     */
+    record QueueBatch(List<QueueMessage> messages, List<String> foreignRecords) implements Trigger {
+        public QueueBatch {
+            messages = List.copyOf(messages);
+            foreignRecords = List.copyOf(foreignRecords);
+        }
+    }
+
     /** An event that needs no check (the API call it records failed); logged, not an error. */
     record Ignored(String reason) implements Trigger {
     }

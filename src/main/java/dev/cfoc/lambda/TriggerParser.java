@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes an invocation event into a {@link Trigger}: EventBridge schedules, CloudTrail change events for
- * CloudFront (cloudfront-origin-facts.md §6) and manual events. Anything else is an {@link EventException}
+ * CloudFront (cloudfront-origin-facts.md §6), SQS batches from the fan-out queue ({@link SqsEventParser}) and
+ * manual events. Anything else is an {@link EventException}
  * that says what was expected.
  */
 public final class TriggerParser {
 
     static final String EXPECTED = "expected an EventBridge 'Scheduled Event' (source aws.events), a CloudTrail "
-            + "'AWS API Call via CloudTrail' event from aws.cloudfront, or a manual event "
-            + "{\"distributionIds\": [\"E…\"]} or {\"all\": true}";
+            + "'AWS API Call via CloudTrail' event from aws.cloudfront, an SQS batch from the fan-out queue "
+            + "(Records with eventSource aws:sqs), or a manual event {\"distributionIds\": [\"E…\"]} or {\"all\": true}";
 
     private static final Set<String> DISTRIBUTION_EVENTS = Set.of("CreateDistribution", "CreateDistributionWithTags",
             "UpdateDistribution", "CopyDistribution", "UpdateDistributionWithStagingConfig", "AssociateAlias");
@@ -33,6 +34,9 @@ public final class TriggerParser {
         }
         if (event.has("distributionIds") || event.has("all")) {
             return manual(event);
+        }
+        if (SqsEventParser.isSqsEvent(event)) {
+            return new SqsEventParser().parse(event);
         }
         String detailType = event.path("detail-type").asText("");
         String source = event.path("source").asText("");

@@ -115,6 +115,40 @@ class InvokeCommandTest {
     }
 
     @Test
+    void sqsBatchEventFile_printsOnlyTheBatchResponse_andPublishesTheBrokenDistribution() throws Exception {
+        // when
+        int exit = invoke("--event", "events/sqs-batch.json");
+
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(InvokeFixture.publishRequests(api)).singleElement().satisfies(message -> assertThat(
+                InvokeFixture.attributes(message)).containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID));
+        assertThat(err.toString()).contains("batch answered");
+    }
+
+    @Test
+    void sqsBatchWhosePublishFails_exits1_namingEveryFailedMessage() throws Exception {
+        InvokeFixture.stubSnsDenied(api);
+
+        int exit = invoke("--event", "events/sqs-batch.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout().get("batchItemFailures").findValuesAsText("itemIdentifier"))
+                .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
+    }
+
+    @Test
+    void everyEventFile_isRunByATestHere() throws Exception {
+        List<String> files;
+        try (var list = Files.list(Path.of("events"))) {
+            files = list.map(p -> "events/" + p.getFileName()).filter(f -> f.endsWith(".json")).toList();
+        }
+        String source = Files.readString(Path.of("src/test/java/dev/cfoc/cli/InvokeCommandTest.java"));
+        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(source).contains("\"" + f).as(f));
+    }
+
+    @Test
     void malformedEventFile_exits2_withTheBadEventResult() throws Exception {
         Path event = dir.resolve("truncated.json");
         Files.writeString(event, "{\"distributionIds\": [\"E2QWRUHAPOMQZL\"");

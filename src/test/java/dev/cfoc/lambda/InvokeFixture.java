@@ -31,9 +31,10 @@ public final class InvokeFixture implements AutoCloseable {
         return world.rootPem;
     }
 
-    /** GetDistribution, ListDistributions and the changed policy, as the four event files need them. */
+    /** GetDistribution (both distributions), ListDistributions and the changed policy, as the event files need them. */
     public void stubCloudFront(WireMockExtension api) {
         world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.stubGetOtherDistribution(api);
         world.stubListDistributions(api);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
     }

@@ -57,6 +57,34 @@ class LambdaSettingsTest {
     }
 
     @Test
+    void fanOut_isOnWhenTheQueueUrlIsSet_withItsBatchSize() {
+        assertThat(LambdaSettings.fromEnvironment(Map.of()).fanOut()).isEmpty();
+        assertThat(LambdaSettings.fromEnvironment(Map.of("FANOUT_QUEUE_URL", "", "FANOUT_BATCH_SIZE", "5")).fanOut())
+                .as("blank, as CloudFormation passes it when the switch is off").isEmpty();
+
+        var on = LambdaSettings.fromEnvironment(Map.of("FANOUT_QUEUE_URL",
+                "https://sqs.us-east-1.amazonaws.com/123456789012/cfoc-CheckQueue-1A2B", "FANOUT_BATCH_SIZE", "5"));
+
+        assertThat(on.fanOut()).hasValueSatisfying(f -> {
+            assertThat(f.queueUrl().value()).isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/cfoc-CheckQueue-1A2B");
+            assertThat(f.batchSize()).isEqualTo(5);
+        });
+        assertThat(LambdaSettings.fromEnvironment(Map.of("FANOUT_QUEUE_URL",
+                "https://sqs.us-east-1.amazonaws.com/123456789012/q")).fanOut().orElseThrow().batchSize()).isEqualTo(1);
+    }
+
+    @Test
+    void badFanOutValues_nameTheVariable() {
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("FANOUT_QUEUE_URL", "checks")))
+                .hasMessageStartingWith("FANOUT_QUEUE_URL");
+        for (String size : new String[] {"0", "21", "one"}) {
+            assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("FANOUT_QUEUE_URL",
+                    "https://sqs.us-east-1.amazonaws.com/123456789012/q", "FANOUT_BATCH_SIZE", size)))
+                    .hasMessageStartingWith("FANOUT_BATCH_SIZE must be a whole number from 1 to 20");
+        }
+    }
+
+    @Test
     void unreadableTrustAnchors_failTheServiceAtStart_namingTheVariable() {
         var settings = LambdaSettings.defaults().withTrustAnchors(Path.of("/nonexistent/roots.pem"));
 

@@ -102,17 +102,21 @@ public final class LocalWorld implements AutoCloseable {
                         .withHeader("ETag", "E3UN6WX5RRO2AG")));
     }
 
+    /** GetDistribution for the other distribution of the listing: one healthy origin, nothing to report. */
+    public void stubGetOtherDistribution(WireMockExtension api) {
+        api.stubFor(get(urlEqualTo(API + "/distribution/" + OTHER_DISTRIBUTION_ID))
+                .willReturn(xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Distribution xmlns=\"" + NS + "\">"
+                        + distributionHead(OTHER_DISTRIBUTION_ID) + "<DistributionConfig>"
+                        + "<CallerReference>static-2026-03-11</CallerReference>" + otherDistributionBody()
+                        + "</DistributionConfig></Distribution>").withHeader("ETag", "E1OTHERETAG0001")));
+    }
+
     /** ListDistributions, one page: the main distribution (using the changed policy) and one that does not use it. */
     public void stubListDistributions(WireMockExtension api) {
         String main = "<DistributionSummary>" + distributionHead(DISTRIBUTION_ID)
                 + mainDistributionBody(CHANGED_POLICY_ID) + summaryTail() + "</DistributionSummary>";
         String other = "<DistributionSummary>" + distributionHead(OTHER_DISTRIBUTION_ID)
-                + aliases("static.example.com") + origins(origin("static", healthy.port(), false))
-                + "<OriginGroups><Quantity>0</Quantity></OriginGroups>"
-                + defaultBehavior("static", MANAGED_CORS_CUSTOM_ORIGIN)
-                + "<CacheBehaviors><Quantity>0</Quantity></CacheBehaviors>"
-                + "<CustomErrorResponses><Quantity>0</Quantity></CustomErrorResponses><Comment>static</Comment>"
-                + "<PriceClass>PriceClass_All</PriceClass><Enabled>true</Enabled>" + summaryTail() + "</DistributionSummary>";
+                + otherDistributionBody() + summaryTail() + "</DistributionSummary>";
         api.stubFor(get(urlPathEqualTo(API + "/distribution")).withQueryParam("Marker", absent())
                 .willReturn(xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionList xmlns=\"" + NS + "\">"
                         + "<Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated>"
@@ -150,6 +154,18 @@ public final class LocalWorld implements AutoCloseable {
 
     static void stubSnsPublishDenied(WireMockExtension api) {
         api.stubFor(post(urlEqualTo("/")).willReturn(xml(403,
+                "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
+                        + "<Code>AuthorizationError</Code><Message>User is not authorized to perform: SNS:Publish"
+                        + "</Message></Error><RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId></ErrorResponse>")));
+    }
+
+    /** SNS refuses the messages about {@code distributionId} (AuthorizationError) and accepts the others. */
+    static void stubSnsPublishDeniedFor(WireMockExtension api, String distributionId) {
+        stubSnsPublishAccepted(api);
+        api.stubFor(post(urlEqualTo("/")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(distributionId))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=Publish"))
+                .willReturn(xml(403,
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
                         + "<Code>AuthorizationError</Code><Message>User is not authorized to perform: SNS:Publish"
                         + "</Message></Error><RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId></ErrorResponse>")));
@@ -208,6 +224,15 @@ public final class LocalWorld implements AutoCloseable {
                 + behaviorBody("legacy", MANAGED_CORS_CUSTOM_ORIGIN) + "</CacheBehavior></Items></CacheBehaviors>"
                 + "<CustomErrorResponses><Quantity>0</Quantity></CustomErrorResponses><Comment>www.example.com</Comment>"
                 + "<PriceClass>PriceClass_100</PriceClass><Enabled>true</Enabled>";
+    }
+
+    private String otherDistributionBody() {
+        return aliases("static.example.com") + origins(origin("static", healthy.port(), false))
+                + "<OriginGroups><Quantity>0</Quantity></OriginGroups>"
+                + defaultBehavior("static", MANAGED_CORS_CUSTOM_ORIGIN)
+                + "<CacheBehaviors><Quantity>0</Quantity></CacheBehaviors>"
+                + "<CustomErrorResponses><Quantity>0</Quantity></CustomErrorResponses><Comment>static</Comment>"
+                + "<PriceClass>PriceClass_All</PriceClass><Enabled>true</Enabled>";
     }
 
     private static String summaryTail() {

@@ -71,7 +71,8 @@ class TemplateTest {
         JsonNode variables = function().get("Environment").get("Variables");
         assertThat(variables.fieldNames()).toIterable().containsExactlyInAnyOrder(LambdaSettings.TOPIC_ARN,
                 LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
-                LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS);
+                LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS,
+                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE);
 
         Map<String, String> defaults = new HashMap<>();
         JsonNode parameters = template.get("Parameters");
@@ -87,13 +88,13 @@ class TemplateTest {
 
     @Test
     void iamActions_areExactlyWhatTheFunctionCalls_withoutWildcards() {
-        List<JsonNode> statements = new ArrayList<>();
-        function().get("Policies").forEach(policy -> policy.get("Statement").forEach(statements::add));
+        List<JsonNode> statements = statements();
 
         List<String> actions = statements.stream().flatMap(s -> strings(s.get("Action"))).toList();
         assertThat(actions).containsExactlyInAnyOrder("cloudfront:ListDistributions", "cloudfront:GetDistribution",
                 "cloudfront:GetDistributionConfig", "cloudfront:GetCachePolicy", "cloudfront:GetOriginRequestPolicy",
-                "sns:Publish", "sqs:SendMessage");
+                "sns:Publish", "sqs:SendMessage", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:GetQueueAttributes");
         assertThat(actions).noneMatch(a -> a.contains("*"));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
         for (JsonNode statement : statements) {
@@ -167,6 +168,62 @@ class TemplateTest {
                 .isEqualTo("LogRetentionDays");
         assertThat(resources.get("FindingsEmailSubscription").get("Condition").asText()).isEqualTo("HasAlertEmail");
         assertThat(template.get("Description").asText()).contains("us-east-1");
+    }
+
+    @Test
+    void fanOut_isSwitchedByAParameter_andEveryResourceOfItFollowsTheSwitch() {
+        JsonNode parameter = template.get("Parameters").get("FanOut");
+        assertThat(parameter.get("Default").asText()).isEqualTo("Disabled");
+        assertThat(strings(parameter.get("AllowedValues")).toList()).containsExactly("Enabled", "Disabled");
+        JsonNode batchSize = template.get("Parameters").get("FanOutBatchSize");
+        assertThat(batchSize.get("Default").asInt()).isEqualTo(FanOutSettings.DEFAULT_BATCH_SIZE);
+        assertThat(batchSize.get("MaxValue").asInt()).isEqualTo(FanOutSettings.MAX_BATCH_SIZE);
+        assertThat(strings(template.get("Conditions").get("FanOutEnabled")).toList()).contains("Enabled");
+
+        JsonNode resources = template.get("Resources");
+        for (String name : List.of("CheckQueue", "CheckQueueDeadLetter", "CheckQueueEventSourceMapping",
+                "CheckQueueDeadLetterAlarm")) {
+            assertThat(resources.get(name).get("Condition").asText()).as(name).isEqualTo("FanOutEnabled");
+        }
+        JsonNode queueUrl = function().get("Environment").get("Variables").get(FanOutSettings.FANOUT_QUEUE_URL);
+        assertThat(strings(queueUrl).toList()).as("!If [FanOutEnabled, !Ref CheckQueue, \"\"]")
+                .containsExactly("FanOutEnabled", "CheckQueue", "");
+        statements().stream().filter(s -> strings(s.get("Action")).anyMatch(a -> a.startsWith("sqs:"))
+                        && !s.get("Sid").asText().equals("OnFailureQueue"))
+                .forEach(s -> assertThat(s.get("Resource").asText()).as("on CheckQueue only").isEqualTo("CheckQueue.Arn"));
+        assertThat(rawStatements().stream().filter(JsonNode::isArray).map(s -> s.get(0).asText()))
+                .as("the queue's statements exist only with the switch on").containsExactly("FanOutEnabled", "FanOutEnabled");
+    }
+
+    @Test
+    void queue_outlastsSixInvocations_andTheMappingReportsFailuresPerMessage_onTheAlias() {
+        JsonNode settings = template.get("Mappings").get("FanOutSettings");
+        JsonNode mapping = template.get("Resources").get("CheckQueueEventSourceMapping").get("Properties");
+        int batchingWindow = settings.get("EventSourceMapping").get("MaximumBatchingWindowInSeconds").asInt();
+        int visibility = settings.get("Queue").get("VisibilityTimeout").asInt();
+
+        assertThat(visibility).as("AWS: at least 6 x the function timeout, plus the batching window")
+                .isGreaterThanOrEqualTo(6 * FunctionDefaults.TIMEOUT_SECONDS + batchingWindow).isLessThanOrEqualTo(43_200);
+        assertThat(settings.get("Queue").get("MaxReceiveCount").asInt()).as("AWS recommends at least 5")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(settings.get("Queue").get("DeadLetterRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
+        assertThat(settings.get("EventSourceMapping").get("BatchSize").asInt()).isBetween(1, 10);
+        assertThat(strings(mapping.get("FunctionResponseTypes")).toList()).containsExactly("ReportBatchItemFailures");
+        assertThat(mapping.get("FunctionName").asText()).as("the SnapStart alias SAM creates for AutoPublishAlias live")
+                .isEqualTo("CheckerFunctionAlias" + function().get("AutoPublishAlias").asText());
+        JsonNode redrive = template.get("Resources").get("CheckQueue").get("Properties").get("RedrivePolicy");
+        assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo("CheckQueueDeadLetter.Arn");
+    }
+
+    /** The policy statements, a conditional one ({@code !If [condition, statement, !Ref AWS::NoValue]}) unwrapped. */
+    private static List<JsonNode> statements() {
+        return rawStatements().stream().map(s -> s.isArray() ? s.get(1) : s).toList();
+    }
+
+    private static List<JsonNode> rawStatements() {
+        List<JsonNode> statements = new ArrayList<>();
+        function().get("Policies").forEach(policy -> policy.get("Statement").forEach(statements::add));
+        return statements;
     }
 
     private static Stream<String> strings(JsonNode node) {
