@@ -178,7 +178,7 @@ final class InvokeCommand implements Callable<Integer> {
     /** An SQS batch response naming messages that SQS will deliver again. */
     private static boolean hasFailedMessages(String result) {
         try {
-            JsonNode root = JSON.readTree(result);
+            JsonNode root = Json.MAPPER.readTree(result);
             return root != null && root.path("batchItemFailures").size() > 0;
         } catch (IOException e) {
             return false;
