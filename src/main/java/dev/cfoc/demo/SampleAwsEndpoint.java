@@ -1,19 +1,28 @@
 package dev.cfoc.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A plain-HTTP stand-in for the two AWS APIs the function calls, on 127.0.0.1: CloudFront's ListDistributions (an
- * empty list, REST-XML) and SNS Publish (a message id, Query XML). Anything else is answered 404. Used to run the
- * SDK clients' whole request path (signing, marshalling, the HTTP client, unmarshalling) without leaving the machine.
+ * A plain-HTTP stand-in for the AWS APIs the function calls, on 127.0.0.1: CloudFront's ListDistributions (an
+ * empty list, REST-XML), SNS Publish (a message id, Query XML) and SQS SendMessageBatch (every entry accepted, with
+ * the MD5 of its body that the SDK checks; AWS JSON). Anything else is answered 404. Used to run the SDK clients'
+ * whole request path (signing, marshalling, the HTTP client, unmarshalling) without leaving the machine.
  */
 public final class SampleAwsEndpoint implements AutoCloseable {
 
@@ -31,6 +40,8 @@ public final class SampleAwsEndpoint implements AutoCloseable {
             <PublishResult><MessageId>00000000-0000-4000-8000-000000000000</MessageId></PublishResult>\
             <ResponseMetadata><RequestId>00000000-0000-4000-8000-000000000001</RequestId></ResponseMetadata>\
             </PublishResponse>""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LoopbackListener listener;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
@@ -66,11 +77,13 @@ public final class SampleAwsEndpoint implements AutoCloseable {
         requestLines.add(requestLine);
         String body = new String(in.readNBytes(Math.min(contentLength(head), MAX_BODY_BYTES)), StandardCharsets.UTF_8);
         if (requestLine.startsWith("GET /2020-05-31/distribution")) {
-            answer(out, 200, EMPTY_DISTRIBUTION_LIST);
+            answer(out, 200, "text/xml", EMPTY_DISTRIBUTION_LIST);
         } else if (requestLine.startsWith("POST / ") && body.contains("Action=Publish")) {
-            answer(out, 200, PUBLISH_RESPONSE);
+            answer(out, 200, "text/xml", PUBLISH_RESPONSE);
+        } else if (requestLine.startsWith("POST /") && head.contains("AmazonSQS.SendMessageBatch")) {
+            answer(out, 200, "application/x-amz-json-1.0", sendMessageBatchResponse(body));
         } else {
-            answer(out, 404, "");
+            answer(out, 404, "text/plain", "");
         }
     }
 
@@ -96,10 +109,32 @@ public final class SampleAwsEndpoint implements AutoCloseable {
                 .mapToInt(Integer::parseInt).findFirst().orElse(0);
     }
 
-    private static void answer(OutputStream out, int status, String xml) throws IOException {
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+    /** Every entry accepted: {"Successful": [{"Id", "MessageId", "MD5OfMessageBody"}], "Failed": []}. */
+    private static String sendMessageBatchResponse(String request) throws IOException {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode successful = response.putArray("Successful");
+        for (JsonNode entry : JSON.readTree(request).path("Entries")) {
+            String id = entry.path("Id").asText();
+            successful.addObject().put("Id", id).put("MessageId", "00000000-0000-4000-8000-" + "0".repeat(12))
+                    .put("MD5OfMessageBody", md5Hex(entry.path("MessageBody").asText()));
+        }
+        response.putArray("Failed");
+        return response.toString();
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
+        }
+    }
+
+    private static void answer(OutputStream out, int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\n"
-                + "Content-Type: text/xml\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();

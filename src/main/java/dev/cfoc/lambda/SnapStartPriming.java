@@ -4,6 +4,9 @@ import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.CloudFrontDistributionSource;
 import dev.cfoc.aws.PublishedMessage;
+import dev.cfoc.aws.QueueUrl;
+import dev.cfoc.aws.SendOutcome;
+import dev.cfoc.aws.SqsBatchSender;
 import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.cert.CertificateRules;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +44,7 @@ import java.util.Optional;
  * SnapStart priming: before Lambda snapshots the initialised function, run everything a real invocation runs, on
  * this machine only, so that the classes are loaded and the hot paths compiled in the snapshot. The demo's sample
  * origins (healthy and broken: certificate failures, TLS diagnosis, HTTP) are checked with the real engine, the
- * report is written, and the CloudFront and SNS clients make real requests to a loopback stand-in
+ * report is written, and the CloudFront, SNS and SQS (fan-out) clients make real requests to a loopback stand-in
  * ({@link SampleAwsEndpoint}) with throwaway credentials.
  *
  * <p>Nothing that must be unique is kept in the snapshot: the function's own AWS clients are still created on first
@@ -55,7 +59,8 @@ public final class SnapStartPriming implements Resource {
     private static final TopicArn PRIMING_TOPIC = TopicArn.parse("arn:aws:sns:us-east-1:000000000000:priming");
 
     /** What priming did: origins and connections checked, requests made to the AWS stand-in, and how long it took. */
-    public record Result(int origins, int findings, List<String> awsRequests, int messagesPublished, Duration took) {
+    public record Result(int origins, int findings, List<String> awsRequests, int messagesPublished, int messagesQueued,
+                         Duration took) {
         public Result {
             awsRequests = List.copyOf(awsRequests);
         }
@@ -100,21 +105,29 @@ public final class SnapStartPriming implements Resource {
             new JsonReportWriter().write(report);
             EmfMetrics.emit(line -> { }, report, 0, clock.instant());
 
-            List<PublishedMessage> published = callAws(aws, report);
+            AwsCalls calls = callAws(aws, report);
             return new Result(report.summary().origins(),
                     (int) report.distributions().stream().flatMap(d -> d.allFindings()).count(),
-                    aws.requestLines(), published.size(), Duration.between(started, clock.instant()));
+                    aws.requestLines(), calls.published().size(), calls.queued().sent(),
+                    Duration.between(started, clock.instant()));
         }
     }
 
-    private static List<PublishedMessage> callAws(SampleAwsEndpoint aws, Report report) {
+    private record AwsCalls(List<PublishedMessage> published, SendOutcome queued) {
+    }
+
+    private static AwsCalls callAws(SampleAwsEndpoint aws, Report report) {
         AwsClientOptions options = AwsClientOptions.defaults()
                 .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .withEndpointOverride(aws.uri());
         try (CloudFrontClient cloudFront = AwsClients.cloudFront(options);
-             SnsClient sns = AwsClients.sns(Region.US_EAST_1, options)) {
+             SnsClient sns = AwsClients.sns(Region.US_EAST_1, options);
+             SqsClient sqs = AwsClients.sqs(Region.US_EAST_1, options)) {
             new CloudFrontDistributionSource(cloudFront).all(false);
-            return new SnsFindingPublisher(sns, PRIMING_TOPIC).publish(new AlertBuilder(Severity.INFO).alerts(report));
+            SendOutcome queued = new SqsBatchSender(sqs, QueueUrl.parse(aws.uri() + "/000000000000/priming"))
+                    .send(QueueMessages.bodies(List.of("EPRIMING00000"), 1));
+            return new AwsCalls(new SnsFindingPublisher(sns, PRIMING_TOPIC)
+                    .publish(new AlertBuilder(Severity.INFO).alerts(report)), queued);
         }
     }
 

@@ -14,16 +14,19 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class SnapStartPrimingTest {
 
     @Test
-    void prime_checksTheDemoOrigins_andCallsCloudFrontAndSns_onLoopback() throws Exception {
+    void prime_checksTheDemoOrigins_andCallsCloudFrontSnsAndSqs_onLoopback() throws Exception {
         // when
         SnapStartPriming.Result result = SnapStartPriming.prime();
 
         // then: the engine ran over every sample origin, broken ones included
         assertThat(result.origins()).isEqualTo(8);
         assertThat(result.findings()).isPositive();
-        // and: both SDK clients went through a whole request and response
-        assertThat(result.awsRequests()).anySatisfy(r -> assertThat(r).startsWith("GET /2020-05-31/distribution"))
-                .anySatisfy(r -> assertThat(r).startsWith("POST / "));
+        // and: the three SDK clients went through a whole request and response (SNS's Query API and SQS's JSON one
+        // both POST to "/"; the accepted entry proves the SQS answer passed the SDK's MD5 check)
+        assertThat(result.awsRequests()).hasSize(3)
+                .anySatisfy(r -> assertThat(r).startsWith("GET /2020-05-31/distribution"))
+                .filteredOn(r -> r.startsWith("POST / ")).hasSize(2);
+        assertThat(result.messagesQueued()).isEqualTo(1);
         assertThat(result.messagesPublished()).isPositive();
         assertThat(result.took()).isLessThan(SnapStartPriming.PRIMING_DEADLINE.plusSeconds(5));
     }
