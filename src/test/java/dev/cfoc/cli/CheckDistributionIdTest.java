@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.lambda.LocalWorld;
-import org.junit.jupiter.api.AfterAll;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.stream.StreamSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,22 +29,10 @@ class CheckDistributionIdTest {
             "aws.secretAccessKey");
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static LocalWorld world;
-
-    @BeforeAll
-    static void startOrigins() throws Exception {
-        world = LocalWorld.start(dir);
-    }
-
-    @AfterAll
-    static void stopOrigins() {
-        world.close();
-    }
+    @RegisterExtension
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     @BeforeEach
     void pointTheSdkAtWireMock() {
@@ -63,11 +48,11 @@ class CheckDistributionIdTest {
 
     @Test
     void distributionId_isReadFromTheApi_withItsCustomPolicy_andChecked() throws Exception {
-        world.stubGetDistribution(api, LocalWorld.CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, LocalWorld.CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, LocalWorld.CHANGED_POLICY_ID);
 
         CliRun run = CliRun.of("check", "--distribution-id", LocalWorld.DISTRIBUTION_ID,
-                "--trust-anchors", world.rootPem.toString(), "--format", "json");
+                "--trust-anchors", world.get().rootPem.toString(), "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         JsonNode distribution = JSON.readTree(run.out()).get("distributions").get(0);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.lambda.InvokeFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cfoc.lambda.LocalWorld;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +25,6 @@ import java.util.stream.StreamSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,29 +36,17 @@ class InvokeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static InvokeFixture fixture;
+    @RegisterExtension
+    static final PerClass<InvokeFixture> fixture = PerClass.of(InvokeFixture::start);
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = InvokeFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
     @BeforeEach
     void stubApis() {
-        fixture.stubCloudFront(api);
+        fixture.get().stubCloudFront(api);
         InvokeFixture.stubSnsAccepted(api);
     }
 
@@ -69,7 +56,7 @@ class InvokeCommandTest {
                 "--env", "AWS_ACCESS_KEY_ID=" + InvokeFixture.ACCESS_KEY,
                 "--env", "AWS_SECRET_ACCESS_KEY=" + InvokeFixture.SECRET_KEY,
                 "--env", "TOPIC_ARN=" + InvokeFixture.TOPIC_ARN,
-                "--env", "TRUST_ANCHORS=" + fixture.rootPem(),
+                "--env", "TRUST_ANCHORS=" + fixture.get().rootPem(),
                 "--env", "DISTRIBUTION_IDS=",
                 "--env", "MIN_SEVERITY=WARNING"));
         args.addAll(Arrays.asList(extra));
@@ -149,7 +136,7 @@ class InvokeCommandTest {
     }
 
     @Test
-    void malformedEventFile_exits2_withTheBadEventResult() throws Exception {
+    void malformedEventFile_exits2_withTheBadEventResult(@TempDir Path dir) throws Exception {
         Path event = dir.resolve("truncated.json");
         Files.writeString(event, "{\"distributionIds\": [\"E2QWRUHAPOMQZL\"");
 

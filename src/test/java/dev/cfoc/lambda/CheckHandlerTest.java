@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.probe.HostResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
 import static dev.cfoc.lambda.LocalWorld.DISTRIBUTION_ID;
 import static dev.cfoc.lambda.LocalWorld.SECRET_HEADER_VALUE;
@@ -48,24 +45,12 @@ class CheckHandlerTest {
     private static final Path EVENTS = Path.of("events");
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static LocalWorld world;
+    @RegisterExtension
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     private final RecordingContext context = new RecordingContext();
-
-    @BeforeAll
-    static void startOrigins() throws Exception {
-        world = LocalWorld.start(dir);
-    }
-
-    @AfterAll
-    static void stopOrigins() {
-        world.close();
-    }
 
     @BeforeEach
     void snsAccepts() {
@@ -73,7 +58,7 @@ class CheckHandlerTest {
     }
 
     private LambdaSettings settings() {
-        return LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.rootPem);
+        return LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
     }
 
     private CheckHandler handler(LambdaSettings settings) {
@@ -103,7 +88,7 @@ class CheckHandlerTest {
     @Test
     void cloudTrailUpdateDistribution_reportsTheExpiredOrigin_andPublishesItToSns() throws Exception {
         // given
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
 
         // when
@@ -133,9 +118,9 @@ class CheckHandlerTest {
         assertThat(LocalWorld.attributes(message)).containsEntry("severity", "ERROR")
                 .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "CERT_EXPIRED");
         assertThat(message.get("Message"))
-                .contains("[ERROR] CERT_EXPIRED at origin legacy (localhost), port " + world.expired.port())
+                .contains("[ERROR] CERT_EXPIRED at origin legacy (localhost), port " + world.get().expired.port())
                 .contains("fix: Renew the expired certificate")
-                .contains("reproduce: openssl s_client -connect localhost:" + world.expired.port())
+                .contains("reproduce: openssl s_client -connect localhost:" + world.get().expired.port())
                 .contains("\"code\" : \"CERT_EXPIRED\"")
                 .doesNotContain(SECRET_HEADER_VALUE);
         assertThat(report.toString()).doesNotContain(SECRET_HEADER_VALUE);
@@ -154,10 +139,10 @@ class CheckHandlerTest {
     @Test
     void invocationWithTooLittleTimeLeft_reportsOriginsAsNotCheckedDeadline_andStillPublishes() throws Exception {
         // given: 10 s left, less than the run's margin, so no probe may start
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
         var shortContext = new RecordingContext(10_000);
-        int connectionsBefore = world.expired.connections() + world.healthy.connections();
+        int connectionsBefore = world.get().expired.connections() + world.get().healthy.connections();
 
         // when
         var output = new ByteArrayOutputStream();
@@ -170,7 +155,7 @@ class CheckHandlerTest {
             assertThat(codes(origin(report, originId).get("findings"))).containsOnly("NOT_CHECKED_DEADLINE");
             assertThat(origin(report, originId).get("verdict").asText()).isEqualTo("WARNING");
         }
-        assertThat(world.expired.connections() + world.healthy.connections()).as("no connection was made")
+        assertThat(world.get().expired.connections() + world.get().healthy.connections()).as("no connection was made")
                 .isEqualTo(connectionsBefore);
         assertThat(LocalWorld.publishRequests(api)).singleElement()
                 .satisfies(m -> assertThat(LocalWorld.attributes(m)).containsEntry("codes", "NOT_CHECKED_DEADLINE"));
@@ -181,7 +166,7 @@ class CheckHandlerTest {
     void snsFailure_failsTheInvocation_afterLoggingTheFindings_withoutSecrets() throws Exception {
         // given
         LocalWorld.stubSnsPublishDenied(api);
-        world.stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
         byte[] event = Files.readAllBytes(EVENTS.resolve("manual.json"));
         CheckHandler handler = handler(settings());
 
@@ -284,7 +269,7 @@ class CheckHandlerTest {
     @Test
     void customPolicyThatCannotBeRead_isADistributionFinding_withTheReason() throws Exception {
         // given
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubCloudFrontError(api, "/origin-request-policy/" + CHANGED_POLICY_ID, 403, "AccessDenied",
                 "User is not authorized to perform: cloudfront:GetOriginRequestPolicy");
 
@@ -324,9 +309,9 @@ class CheckHandlerTest {
     @Test
     void scheduleWithDistributionIds_readsThoseDistributions_withoutListing() throws Exception {
         // given
-        world.stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
         var only = LambdaSettings.fromEnvironment(Map.of("DISTRIBUTION_IDS", DISTRIBUTION_ID,
-                "TOPIC_ARN", TOPIC.value(), "TRUST_ANCHORS", world.rootPem.toString()));
+                "TOPIC_ARN", TOPIC.value(), "TRUST_ANCHORS", world.get().rootPem.toString()));
 
         // when
         JsonNode report = invoke(handler(only), Files.readAllBytes(EVENTS.resolve("scheduled.json")));

@@ -7,11 +7,9 @@ import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.LocalSqs;
 import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.probe.HostResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
 import static dev.cfoc.lambda.LocalWorld.DISTRIBUTION_ID;
 import static dev.cfoc.lambda.LocalWorld.OTHER_DISTRIBUTION_ID;
@@ -48,36 +45,23 @@ class FanOutEndToEndTest {
     private static final int BATCH_SIZE = 5;
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static LocalWorld world;
-    private static LocalSqs sqs;
+    @RegisterExtension
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
+    @RegisterExtension
+    static final PerClass<LocalSqs> sqs = PerClass.of(dir -> LocalSqs.start());
 
     private final RecordingContext context = new RecordingContext();
 
-    @BeforeAll
-    static void start() throws Exception {
-        world = LocalWorld.start(dir);
-        sqs = LocalSqs.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.close();
-        sqs.close();
-    }
-
     private CheckHandler handler(Optional<FanOutSettings> fanOut) {
-        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.rootPem);
+        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
         settings = fanOut.map(settings::withFanOut).orElse(settings);
         var options = AwsClientOptions.defaults()
                 .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalWorld.ACCESS_KEY,
                         LocalWorld.SECRET_KEY)))
                 .withEndpointOverride(URI.create(api.baseUrl()));
-        var clients = new AwsClientProvider(options, options, sqs.options());
+        var clients = new AwsClientProvider(options, options, sqs.get().options());
         return new CheckHandler(new CheckService(settings, clients, HostResolver.fixed(Map.of("localhost", "127.0.0.1")),
                 Clock.systemUTC()), Clock.systemUTC());
     }
@@ -88,27 +72,27 @@ class FanOutEndToEndTest {
     }
 
     private static QueueUrl queue(Map<QueueAttributeName, String> attributes) {
-        return sqs.createQueue("checks-" + System.nanoTime(), attributes);
+        return sqs.get().createQueue("checks-" + System.nanoTime(), attributes);
     }
 
     private EventSourceMappingPoller poller(QueueUrl queue) {
-        return new EventSourceMappingPoller(sqs.client(), queue, sqs.arn(queue), BATCH_SIZE);
+        return new EventSourceMappingPoller(sqs.get().client(), queue, sqs.get().arn(queue), BATCH_SIZE);
     }
 
     private String send(QueueUrl queue, String body) {
-        return sqs.client().sendMessage(r -> r.queueUrl(queue.value()).messageBody(body)).messageId();
+        return sqs.get().client().sendMessage(r -> r.queueUrl(queue.value()).messageBody(body)).messageId();
     }
 
     @Test
     void scheduledRun_queuesEveryDistribution_andTheQueuedChecksPublishAsToday() throws Exception {
         // given
-        world.stubListDistributions(api);
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubListDistributions(api);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
-        world.stubGetOtherDistribution(api);
+        world.get().stubGetOtherDistribution(api);
         LocalWorld.stubSnsPublishAccepted(api);
         QueueUrl queue = queue(Map.of());
-        int connectionsBefore = world.expired.connections() + world.healthy.connections();
+        int connectionsBefore = world.get().expired.connections() + world.get().healthy.connections();
 
         // when: the schedule fires
         var output = new ByteArrayOutputStream();
@@ -119,9 +103,9 @@ class FanOutEndToEndTest {
         JsonNode report = JSON.readTree(output.toByteArray());
         assertThat(report.get("distributions")).isEmpty();
         assertThat(report.get("notes").get(0).asText()).startsWith("fan-out: 2 of 2 distribution(s) queued in 2 message(s)");
-        assertThat(world.expired.connections() + world.healthy.connections()).isEqualTo(connectionsBefore);
+        assertThat(world.get().expired.connections() + world.get().healthy.connections()).isEqualTo(connectionsBefore);
         assertThat(LocalWorld.publishRequests(api)).isEmpty();
-        assertThat(sqs.depth(queue)).isEqualTo(2);
+        assertThat(sqs.get().depth(queue)).isEqualTo(2);
 
         // when: the event source mapping delivers them
         EventSourceMappingPoller.Poll poll = poller(queue).poll(worker(), context).orElseThrow();
@@ -133,18 +117,18 @@ class FanOutEndToEndTest {
         assertThat(poll.answer()).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(LocalWorld.publishRequests(api)).singleElement().satisfies(m -> assertThat(LocalWorld.attributes(m))
                 .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "CERT_EXPIRED"));
-        assertThat(world.expired.connections()).as("the broken origin was really probed").isGreaterThan(0);
-        assertThat(sqs.depth(queue)).as("both messages deleted").isZero();
+        assertThat(world.get().expired.connections()).as("the broken origin was really probed").isGreaterThan(0);
+        assertThat(sqs.get().depth(queue)).as("both messages deleted").isZero();
     }
 
     @Test
     void poisonedMessage_failsAlone_andEndsInTheDeadLetterQueueAfterMaxReceiveCount() throws Exception {
         // given: a queue like the template's, with a 1 s visibility timeout and maxReceiveCount 2
-        world.stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
         LocalWorld.stubSnsPublishAccepted(api);
         QueueUrl deadLetters = queue(Map.of());
         QueueUrl queue = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + sqs.arn(deadLetters)
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + sqs.get().arn(deadLetters)
                         + "\",\"maxReceiveCount\":\"2\"}"));
         String poisoned = send(queue, "{\"distributionIds\": [\"E2QWRUHAPOMQZL\"");
         String good = send(queue, "{\"distributionIds\": [\"" + DISTRIBUTION_ID + "\"]}");
@@ -164,14 +148,14 @@ class FanOutEndToEndTest {
         for (int round = 0; round < 20 && dead.isEmpty(); round++) {
             Thread.sleep(1_100);
             poller.poll(worker(), context).ifPresent(p -> p.received().forEach(m -> redelivered.add(m.messageId())));
-            dead = sqs.client().receiveMessage(r -> r.queueUrl(deadLetters.value()).waitTimeSeconds(0)).messages();
+            dead = sqs.get().client().receiveMessage(r -> r.queueUrl(deadLetters.value()).waitTimeSeconds(0)).messages();
         }
 
         // then: it is in the dead-letter queue, as it was sent, and the log says why each time
         assertThat(redelivered).containsOnly(poisoned);
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body())
                 .isEqualTo("{\"distributionIds\": [\"E2QWRUHAPOMQZL\""));
-        assertThat(sqs.depth(queue)).isZero();
+        assertThat(sqs.get().depth(queue)).isZero();
         assertThat(context.log()).contains("\"messageId\":\"" + poisoned + "\"").contains("body is not valid JSON")
                 .contains("\"receiveCount\":\"2\"");
         assertThat(LocalWorld.publishRequests(api)).as("the good message was not checked again").hasSize(1);
@@ -180,7 +164,7 @@ class FanOutEndToEndTest {
     @Test
     void publishFailureForOneDistribution_failsOnlyItsMessage_andLogsItsFindings() throws Exception {
         // given: SNS refuses messages about the main distribution; the other one cannot be read (SOURCE_UNAVAILABLE)
-        world.stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
         LocalWorld.stubCloudFrontError(api, "/distribution/" + OTHER_DISTRIBUTION_ID, 404, "NoSuchDistribution",
                 "The specified distribution does not exist.");
         LocalWorld.stubSnsPublishDeniedFor(api, DISTRIBUTION_ID);
@@ -199,13 +183,13 @@ class FanOutEndToEndTest {
         assertThat(context.log()).contains("unpublished finding").contains("\"code\":\"CERT_EXPIRED\"")
                 .contains("message fails, SQS delivers it again: the findings of " + DISTRIBUTION_ID)
                 .doesNotContain("\"messageId\":\"" + other + "\",\"receiveCount\"");
-        assertThat(sqs.depth(queue)).as("the failed message stays, in flight until its visibility timeout").isEqualTo(1);
+        assertThat(sqs.get().depth(queue)).as("the failed message stays, in flight until its visibility timeout").isEqualTo(1);
     }
 
     @Test
     void queueThatRefusesTheMessages_failsTheScheduledRun_loggingEveryDistribution() throws Exception {
         // given: a queue URL that does not exist
-        world.stubListDistributions(api);
+        world.get().stubListDistributions(api);
         LocalWorld.stubSnsPublishAccepted(api);
         QueueUrl missing = QueueUrl.parse(queue(Map.of()).value() + "-gone");
         var handler = handler(Optional.of(new FanOutSettings(missing, 1)));

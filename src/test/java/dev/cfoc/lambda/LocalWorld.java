@@ -1,6 +1,7 @@
 package dev.cfoc.lambda;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cfoc.aws.AwsClientOptions;
@@ -79,6 +80,12 @@ public final class LocalWorld implements AutoCloseable {
     public void close() {
         healthy.close();
         expired.close();
+    }
+
+    /** The WireMock server of a test class, on a free loopback port; register it with {@code @RegisterExtension}. */
+    public static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance()
+                .options(WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     }
 
     /** Real SDK clients aimed at the WireMock server with test credentials. */

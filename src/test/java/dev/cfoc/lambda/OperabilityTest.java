@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.probe.HostResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
 import static dev.cfoc.lambda.LocalWorld.DISTRIBUTION_ID;
 import static dev.cfoc.lambda.LocalWorld.TOPIC;
@@ -37,36 +34,24 @@ class OperabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static LocalWorld world;
+    @RegisterExtension
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     private final RecordingContext context = new RecordingContext();
     private final List<String> metrics = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startOrigins() throws Exception {
-        world = LocalWorld.start(dir);
-    }
-
-    @AfterAll
-    static void stopOrigins() {
-        world.close();
-    }
-
     @BeforeEach
     void stubs() {
         LocalWorld.stubSnsPublishAccepted(api);
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
     }
 
     private JsonNode invoke(Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(LambdaSettings.TOPIC_ARN, TOPIC.value(),
-                LambdaSettings.TRUST_ANCHORS, world.rootPem.toString()));
+                LambdaSettings.TRUST_ANCHORS, world.get().rootPem.toString()));
         env.putAll(extraEnv);
         var service = new CheckService(LambdaSettings.fromEnvironment(env), LocalWorld.clients(api),
                 HostResolver.fixed(Map.of("localhost", "127.0.0.1")), Clock.systemUTC(), metrics::add);

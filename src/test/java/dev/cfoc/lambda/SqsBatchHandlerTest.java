@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.probe.HostResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +19,6 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
 import static dev.cfoc.lambda.LocalWorld.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,33 +33,21 @@ class SqsBatchHandlerTest {
     private static final String SECOND = "7b0a1e52-3c9d-4d8e-a1f2-5e6b7c8d9e0f";
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension api = LocalWorld.wireMock();
 
-    @TempDir
-    static Path dir;
-    private static LocalWorld world;
-
-    @BeforeAll
-    static void startOrigins() throws Exception {
-        world = LocalWorld.start(dir);
-    }
-
-    @AfterAll
-    static void stopOrigins() {
-        world.close();
-    }
+    @RegisterExtension
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     @BeforeEach
     void stubApis() {
-        world.stubGetDistribution(api, CHANGED_POLICY_ID);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
-        world.stubGetOtherDistribution(api);
+        world.get().stubGetOtherDistribution(api);
         LocalWorld.stubSnsPublishAccepted(api);
     }
 
     private CheckHandler handler() {
-        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.rootPem);
+        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
         return new CheckHandler(new CheckService(settings, LocalWorld.clients(api),
                 HostResolver.fixed(Map.of("localhost", "127.0.0.1")), Clock.systemUTC()), Clock.systemUTC());
     }
