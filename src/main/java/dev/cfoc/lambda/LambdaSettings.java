@@ -35,20 +35,6 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
                              Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
                              Suppressions suppressions, Optional<FanOutSettings> fanOut) {
 
-    /** Settings without fan-out. */
-    public LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
-                          Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
-                          Suppressions suppressions) {
-        this(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled, expiryWarning, suppressions,
-                Optional.empty());
-    }
-
-    /** Settings without suppressions. */
-    public LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
-                          Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning) {
-        this(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled, expiryWarning, Suppressions.none());
-    }
-
     public static final String TOPIC_ARN = "TOPIC_ARN";
     public static final String MIN_SEVERITY = "MIN_SEVERITY";
     public static final String DISTRIBUTION_IDS = "DISTRIBUTION_IDS";
@@ -67,7 +53,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days. */
     public static LambdaSettings defaults() {
         return new LambdaSettings(Optional.empty(), DEFAULT_MIN_SEVERITY, List.of(), Optional.empty(), false,
-                Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
+                Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), Suppressions.none(), Optional.empty());
     }
 
     /**

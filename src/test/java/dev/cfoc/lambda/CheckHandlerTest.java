@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.cfoc.aws.PublishFailedException;
-import dev.cfoc.finding.Severity;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -237,8 +234,8 @@ class CheckHandlerTest {
         // given
         LocalWorld.stubCloudFrontError(api, "/distribution/" + DISTRIBUTION_ID, 404, "NoSuchDistribution",
                 "The specified distribution does not exist.");
-        var errorsOnly = new LambdaSettings(Optional.of(TOPIC), Severity.ERROR, List.of(), Optional.empty(), false,
-                Duration.ofDays(30));
+        var errorsOnly = LambdaSettings.fromEnvironment(Map.of(LambdaSettings.TOPIC_ARN, TOPIC.value(),
+                LambdaSettings.MIN_SEVERITY, "ERROR"));
 
         // when
         JsonNode report = invoke(handler(errorsOnly), Files.readAllBytes(EVENTS.resolve("manual.json")));
