@@ -6,6 +6,7 @@
 #   bench/run.sh                  # every scenario below
 #   bench/run.sh throughput mixed # some of them
 #   BENCH_JVM_OPTS="-XX:TieredStopAtLevel=1" BENCH_SUFFIX=" (C1)" bench/run.sh scale   # checker JVM options, row label
+#   BENCH_CHILD_MAIN=dev.cfoc.bench.WarmCheck BENCH_SUFFIX=" (warm JVM)" bench/run.sh mixed-1000   # JIT already warm
 . "$(dirname "$0")/lib.sh"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 
@@ -17,7 +18,8 @@ bench() { # name mix [--check-opt X ...]
   local args=()
   for opt in "${jvm_opts[@]}"; do args+=(--jvm-opt "$opt"); done
   java -Xmx2g -cp "$fleet_cp" dev.cfoc.bench.EngineBench --name "$name${BENCH_SUFFIX:-}" --mix "$mix" --dir "$out/$name" \
-    --results "$results" --child-classpath "$child_cp" "${args[@]}" "$@"
+    --results "$results" --child-classpath "$child_cp" --child-main "${BENCH_CHILD_MAIN:-dev.cfoc.cli.Main}" \
+    "${args[@]}" "$@"
 }
 
 scenarios=("$@")

@@ -43,7 +43,8 @@ public final class EngineBench {
             List<String> command = new ArrayList<>();
             command.add(options.value("--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(options.values("--jvm-opt"));
-            command.addAll(List.of("-cp", options.value("--child-classpath"), "dev.cfoc.cli.Main", "check",
+            command.addAll(List.of("-cp", options.value("--child-classpath"),
+                    options.value("--child-main", "dev.cfoc.cli.Main"), "check",
                     "--config", files.config().toString(), "--trust-anchors", files.rootPem().toString(),
                     "--format", "json", "--fail-on", "never"));
             command.addAll(options.values("--check-opt"));
