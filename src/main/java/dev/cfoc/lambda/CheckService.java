@@ -14,15 +14,12 @@ import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.Distribution;
-import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
-import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeRunner;
-import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.Summary;
 import dev.cfoc.source.ApiDistributions;
@@ -38,7 +35,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The serverless checker, whatever triggered it: trigger → distributions from the CloudFront API → custom
@@ -110,8 +106,8 @@ public final class CheckService {
         Pass pass = pass(trigger, started, probeDeadline(started, deadline), log);
         if (pass.publishFailure().isPresent()) {
             PublishFailedException e = pass.publishFailure().get();
-            logUnpublished(pass.result().report(), e, log, d -> true, "the invocation fails so it is retried and "
-                    + "reaches the on-failure destination");
+            new RunLog(log).unpublished(pass.result().report(), e, new AlertBuilder(settings.minSeverity()), d -> true,
+                    "the invocation fails so it is retried and reaches the on-failure destination");
             throw e;
         }
         if (pass.fanOut().isPresent() && !pass.fanOut().get().complete()) {
@@ -155,7 +151,8 @@ public final class CheckService {
             Set<String> unpublished = new HashSet<>();
             pass.publishFailure().ifPresent(e -> {
                 e.failures().forEach(f -> unpublished.add(f.distributionId()));
-                logUnpublished(pass.result().report(), e, log, d -> unpublished.contains(d.label()),
+                new RunLog(log).unpublished(pass.result().report(), e, new AlertBuilder(settings.minSeverity()),
+                        d -> unpublished.contains(d.label()),
                         "the messages naming these distributions fail so SQS delivers them again");
             });
             Set<String> notChecked = notFullyChecked(pass.result().report());
@@ -219,27 +216,11 @@ public final class CheckService {
         Report report = settings.suppressions().apply(
                 ApiDistributions.withSourceFindings(checked, distributions, policies, loaded.unread()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).withNotes(notes);
-        settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).forEach(e -> log.warn(
-                "suppression expired and was ignored: " + e.describe(), "distributionId", e.distributionId(),
-                "originId", e.originId().orElse(null), "code", e.code().name(), "until", e.until().toString()));
-        report.distributions().forEach(d -> d.allFindings().filter(Finding::isActive).forEach(f -> log.log(
-                f.severity() == Severity.ERROR ? StructuredLog.Level.ERROR
-                        : f.severity() == Severity.WARNING ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
-                "finding: " + f.message(), "distributionId", d.label(),
-                "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
-                "severity", f.severity().name(), "port", f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : null,
-                "sni", f.sni().orElse(null))));
-        report.distributions().forEach(d -> d.allFindings().filter(Finding::isSuppressed).forEach(f -> log.info(
-                "finding suppressed: " + f.message(), "distributionId", d.label(),
-                "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
-                "until", f.suppressed().orElseThrow().until().toString())));
-
-        long notChecked = report.distributions().stream().flatMap(DistributionReport::allFindings)
-                .filter(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE).count();
-        if (notChecked > 0) {
-            log.warn(notChecked + " connection(s) not checked: the invocation's time ran out (a longer timeout, or the "
-                    + "fan-out switch of docs/deploy.md, lets every origin be checked)", "code", "NOT_CHECKED_DEADLINE");
-        }
+        RunLog runLog = new RunLog(log);
+        runLog.expiredSuppressions(settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(),
+                ZoneOffset.UTC)));
+        runLog.findings(report);
+        runLog.notChecked(report);
         List<DistributionAlert> alerts = new AlertBuilder(settings.minSeverity()).alerts(report);
         List<PublishedMessage> published;
         Optional<PublishFailedException> publishFailure = Optional.empty();
@@ -313,34 +294,8 @@ public final class CheckService {
         }
         TopicArn topic = settings.topicArn().get();
         List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic).publish(alerts);
-        published.forEach(m -> log.info("findings published", "distributionId", m.distributionId(),
-                "messageId", m.messageId(), "part", m.part() + "/" + m.parts()));
+        new RunLog(log).published(published);
         return published;
-    }
-
-    /**
-     * So that the findings are not lost: each one of the {@code affected} distributions that should have been
-     * published, as a log line.
-     */
-    private void logUnpublished(Report report, PublishFailedException e, StructuredLog log,
-                                Predicate<DistributionReport> affected, String consequence) {
-        e.published().forEach(m -> log.info("findings published", "distributionId", m.distributionId(),
-                "messageId", m.messageId(), "part", m.part() + "/" + m.parts()));
-        log.error("findings could not be published to SNS; " + consequence, "reason", e.getMessage());
-        var builder = new AlertBuilder(settings.minSeverity());
-        for (DistributionReport distribution : report.distributions()) {
-            if (!affected.test(distribution)) {
-                continue;
-            }
-            for (Finding f : builder.alerting(distribution)) {
-                log.error("unpublished finding: " + f.message(), "distributionId", distribution.label(),
-                        "originId", f.isAboutAnOrigin() ? f.originId() : null, "code", f.code().name(),
-                        "severity", f.severity().name(),
-                        "port", f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : null,
-                        "sni", f.sni().orElse(null), "remediation", f.remediation(),
-                        "reproduce", f.reproduce().orElse(null));
-            }
-        }
     }
 
     private Checker checker() {
