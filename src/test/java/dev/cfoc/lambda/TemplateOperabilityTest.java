@@ -44,13 +44,28 @@ class TemplateOperabilityTest {
     void dashboard_isValidJson_showingOnlyMetricsTheFunctionEmits() throws IOException {
         JsonNode dashboard = resource("CheckerDashboard");
         assertThat(dashboard.get("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
-        String body = dashboard.get("Properties").get("DashboardBody").asText()
-                .replace("${AWS::Region}", "us-east-1")
-                .replace("${ErrorFindingsAlarm.Arn}", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x");
-        assertThat(body).doesNotContain("${");
+        JsonNode sub = dashboard.get("Properties").get("DashboardBody");
+        JsonNode variables = sub.get(1);
+        assertThat(variables.get("CountStat")).as("!If [FanOutEnabled, Sum, Maximum]")
+                .containsExactly(text("FanOutEnabled"), text("Sum"), text("Maximum"));
+        assertThat(variables.get("CountPeriod").get(0).asText()).isEqualTo("FanOutEnabled");
 
-        JsonNode widgets = new ObjectMapper().readTree(body).get("widgets");
+        for (int choice = 1; choice <= 2; choice++) { // fan-out on, then off
+            String body = sub.get(0).asText()
+                    .replace("${AWS::Region}", "us-east-1")
+                    .replace("${ErrorFindingsAlarm.Arn}", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x")
+                    .replace("${CountStat}", variables.get("CountStat").get(choice).asText())
+                    .replace("${CountPeriod}", variables.get("CountPeriod").get(choice).asText());
+            assertThat(body).doesNotContain("${");
+            assertMetricsAreOurs(new ObjectMapper().readTree(body).get("widgets"));
+        }
+    }
 
+    private static JsonNode text(String value) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+    }
+
+    private static void assertMetricsAreOurs(JsonNode widgets) {
         List<String> metricNames = new ArrayList<>();
         for (JsonNode widget : widgets) {
             JsonNode metrics = widget.get("properties").get("metrics");
