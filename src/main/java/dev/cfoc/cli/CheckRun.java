@@ -22,7 +22,9 @@ import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
 import dev.cfoc.suppression.Suppressions;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,9 +107,7 @@ final class CheckRun {
         Report report = suppressions.apply(checked, today);
         suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
                 + " expired on " + s.until() + "; ignored"));
-        out.print(render(report, options.effectiveFormat(),
-                ColourChoice.useColour(interactive, System.getenv())));
-        out.flush();
+        print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()));
         err.printf("done: %d origin(s), %d error(s), %d warning(s)%s in %d ms%n", report.summary().origins(),
                 report.summary().errors(), report.summary().warnings(),
                 report.summary().suppressed() > 0 ? ", " + report.summary().suppressed() + " suppressed" : "",
@@ -121,12 +121,21 @@ final class CheckRun {
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    static String render(Report report, ReportOptions.Format format, boolean colour) {
-        return switch (format) {
-            case json -> new JsonReportWriter().write(report) + "\n";
-            case markdown -> new MarkdownReportWriter().write(report);
-            case text -> new TextReportWriter(colour).write(report);
-        };
+    /** JSON is streamed (a fleet's report can be tens of megabytes); the human formats are small. */
+    private void print(Report report, ReportOptions.Format format, boolean colour) {
+        switch (format) {
+            case json -> {
+                try {
+                    new JsonReportWriter().write(report, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing the report to stdout", e);
+                }
+                out.println();
+            }
+            case markdown -> out.print(new MarkdownReportWriter().write(report));
+            case text -> out.print(new TextReportWriter(colour).write(report));
+        }
+        out.flush();
     }
 
     private static Report.TrustAnchorsNote trustNote(TrustAnchors anchors) {

@@ -15,6 +15,7 @@ import dev.cfoc.report.JsonReportWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,15 +83,18 @@ public final class CheckHandler implements RequestStreamHandler {
             return;
         }
         Instant deadline = clock.instant().plus(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        String answer;
+        var answer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
         try {
-            answer = trigger instanceof Trigger.QueueBatch batch ? service.runBatch(batch, deadline, log).toJson()
-                    : new JsonReportWriter().write(service.run(trigger, deadline, log).report());
+            if (trigger instanceof Trigger.QueueBatch batch) {
+                answer.write(service.runBatch(batch, deadline, log).toJson());
+            } else {
+                new JsonReportWriter().write(service.run(trigger, deadline, log).report(), answer);
+            }
         } catch (RuntimeException e) {
             log.error("invocation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        output.write(answer.getBytes(StandardCharsets.UTF_8));
+        answer.flush();
     }
 
     /** The error result: one JSON object, no stack trace. */

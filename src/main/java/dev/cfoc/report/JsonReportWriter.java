@@ -1,5 +1,6 @@
 package dev.cfoc.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,9 @@ import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.TlsVersion;
 import dev.cfoc.probe.ProbeResult;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,11 +28,41 @@ public final class JsonReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String write(Report report) {
+        StringWriter out = new StringWriter();
         try {
-            return MAPPER.writeValueAsString(toJson(report));
-        } catch (JsonProcessingException e) {
+            write(report, out);
+        } catch (IOException e) {
             throw new IllegalStateException("report cannot be serialised", e);
         }
+        return out.toString();
+    }
+
+    /**
+     * The same text as {@link #write(Report)}, streamed: only one distribution's tree is in memory at a time, and
+     * no string of the whole report is built (a 10,000-origin report is about 40 MB of JSON).
+     */
+    public void write(Report report, Writer out) throws IOException {
+        try (JsonGenerator json = MAPPER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            ObjectNode head = header(report);
+            for (var field : head.properties()) {
+                json.writeFieldName(field.getKey());
+                MAPPER.writeTree(json, field.getValue());
+            }
+            json.writeArrayFieldStart("distributions");
+            for (DistributionReport d : report.distributions()) {
+                MAPPER.writeTree(json, distribution(d));
+            }
+            json.writeEndArray();
+            ObjectNode tail = trailer(report);
+            for (var field : tail.properties()) {
+                json.writeFieldName(field.getKey());
+                MAPPER.writeTree(json, field.getValue());
+            }
+            json.writeEndObject();
+        }
+        out.flush();
     }
 
     /** One distribution's part of the report (the element of {@code distributions}), e.g. for an SNS message. */
@@ -41,6 +75,15 @@ public final class JsonReportWriter {
     }
 
     public ObjectNode toJson(Report report) {
+        ObjectNode root = header(report);
+        ArrayNode distributions = root.putArray("distributions");
+        report.distributions().forEach(d -> distributions.add(distribution(d)));
+        root.setAll(trailer(report));
+        return root;
+    }
+
+    /** The fields before {@code distributions}. */
+    private ObjectNode header(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("generatedAt", report.generatedAt().toString());
         ObjectNode anchors = root.putObject("trustAnchors");
@@ -49,8 +92,12 @@ public final class JsonReportWriter {
         if (!report.trustAnchors().addedRoots().isEmpty()) {
             anchors.put("note", TextReportWriter.ADDED_ROOTS_NOTE);
         }
-        ArrayNode distributions = root.putArray("distributions");
-        report.distributions().forEach(d -> distributions.add(distribution(d)));
+        return root;
+    }
+
+    /** The fields after {@code distributions}. */
+    private ObjectNode trailer(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
         ObjectNode summary = root.putObject("summary");
         summary.put("distributions", report.summary().distributions());
         summary.put("origins", report.summary().origins());

@@ -2,6 +2,7 @@ package dev.cfoc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cfoc.cert.CertificateSummary;
 import dev.cfoc.config.CustomHeader;
 import dev.cfoc.config.Secret;
@@ -55,6 +56,27 @@ class ReportWritersTest {
         assertThat(finding.get("port").asInt()).isEqualTo(443);
         assertThat(finding.get("evidence").get("acceptedNames").asText()).isEqualTo("www.example.com");
         assertThat(root.get("summary").get("errors").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void json_streamed_isTheSameText_asTheWholeTreeIndented() throws Exception {
+        // given: the report as one tree, indented by Jackson (how the JSON report was written before streaming)
+        var writer = new JsonReportWriter();
+        for (Report r : List.of(report, SampleReports.threeOrigins(), withNotes(SampleReports.threeOrigins()))) {
+            String wholeTree = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(writer.toJson(r));
+
+            // when
+            var streamed = new java.io.StringWriter();
+            writer.write(r, streamed);
+
+            // then
+            assertThat(streamed.toString()).isEqualTo(wholeTree).isEqualTo(writer.write(r));
+        }
+    }
+
+    private static Report withNotes(Report r) {
+        return r.withNotes(List.of("a note"));
     }
 
     @Test
