@@ -112,8 +112,7 @@ final class CheckRun {
                 report.summary().errors(), report.summary().warnings(),
                 report.summary().suppressed() > 0 ? ", " + report.summary().suppressed() + " suppressed" : "",
                 report.summary().durationMs());
-        long notChecked = report.distributions().stream().flatMap(d -> d.origins().stream())
-                .flatMap(o -> o.findings().stream()).filter(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE).count();
+        long notChecked = report.count(FindingCode.NOT_CHECKED_DEADLINE);
         if (notChecked > 0) {
             err.printf("deadline: %d connection(s) not checked (NOT_CHECKED_DEADLINE)%n", notChecked);
         }

@@ -42,8 +42,7 @@ final class RunLog {
 
     /** One warning when the deadline left connections unchecked. */
     void notChecked(Report report) {
-        long notChecked = report.distributions().stream().flatMap(DistributionReport::allFindings)
-                .filter(f -> f.code() == FindingCode.NOT_CHECKED_DEADLINE).count();
+        long notChecked = report.count(FindingCode.NOT_CHECKED_DEADLINE);
         if (notChecked > 0) {
             log.warn(notChecked + " connection(s) not checked: the invocation's time ran out (a longer timeout, or the "
                     + "fan-out switch of docs/deploy.md, lets every origin be checked)", "code", "NOT_CHECKED_DEADLINE");

@@ -1,6 +1,7 @@
 package dev.cfoc.report;
 
 import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 
 import java.time.Instant;
@@ -54,5 +55,10 @@ public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<Di
     /** Whether an active (not suppressed) finding at or above {@code threshold} exists: what exit codes use. */
     public boolean hasFindingsAtLeast(Severity threshold) {
         return findings().filter(Finding::isActive).anyMatch(f -> f.severity().isAtLeast(threshold));
+    }
+
+    /** How many findings of the run have {@code code}, suppressed ones included. */
+    public long count(FindingCode code) {
+        return findings().filter(f -> f.code() == code).count();
     }
 }
