@@ -5,10 +5,6 @@ import dev.cfoc.finding.Problem;
 import dev.cfoc.plan.ProbeTarget;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /** What a run's {@link Deadline} must still leave for a probe to start, and the result of a probe never started. */
 public final class ProbeBudget {
@@ -40,7 +36,6 @@ public final class ProbeBudget {
                         + Durations.human(target.connectTimeout())
                         + (target.isTls() ? " + TLS handshake " + Durations.human(OriginProber.handshakeTimeout(target)) : "")
                         + " + OriginReadTimeout " + Durations.human(target.readTimeout()));
-        return new ProbeResult(target, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                OptionalInt.empty(), Map.of(), List.of(problem));
+        return ProbeResult.nothingSeen(target, problem);
     }
 }

@@ -35,4 +35,10 @@ public record ProbeResult(
         timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
         problems = List.copyOf(problems);
     }
+
+    /** A probe that saw nothing (it never ran, or failed before it connected): only {@code problem}. */
+    static ProbeResult nothingSeen(ProbeTarget target, Problem problem) {
+        return new ProbeResult(target, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                OptionalInt.empty(), Map.of(), List.of(problem));
+    }
 }

@@ -5,12 +5,11 @@ import dev.cfoc.finding.Problem;
 
 import dev.cfoc.plan.ProbeTarget;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -87,8 +86,11 @@ public final class ProbeRunner {
      * when its turn comes; the others get a NOT_CHECKED_DEADLINE result. Results in the order of {@code targets}.
      */
     public List<ProbeResult> probeAll(List<ProbeTarget> targets, Deadline deadline) {
-        ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
         listener.runStarted(targets);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        ConcurrentMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
         try (var gate = new LoadGate(); var executor = executorFor(targets)) {
             List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
             for (ProbeTarget target : targets) {
@@ -101,7 +103,9 @@ public final class ProbeRunner {
                 try {
                     results.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    results.add(internalError(targets.get(i), e.getCause()));
+                    ProbeResult failed = internalError(targets.get(i), e.getCause());
+                    listener.probeFinished(targets.get(i), failed);
+                    results.add(failed);
                 }
             }
             return List.copyOf(results);
@@ -132,8 +136,7 @@ public final class ProbeRunner {
         Problem problem = new Problem(FindingCode.PROBE_INTERNAL_ERROR, "the checker failed while probing this "
                 + "connection (" + cause.getClass().getName() + "); it was not checked", Map.of("exception",
                 cause.getClass().getName(), "thrownAt", where));
-        return new ProbeResult(target, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                OptionalInt.empty(), Map.of(), List.of(problem));
+        return ProbeResult.nothingSeen(target, problem);
     }
 
     private ProbeResult notChecked(ProbeTarget target, Deadline deadline) {
@@ -142,21 +145,25 @@ public final class ProbeRunner {
         return result;
     }
 
+    /**
+     * The deadline is checked before waiting for slots (no wait for a probe that cannot run), before the gate (a
+     * probe that cannot run takes no start from it) and after it (the probe starts only if its worst case fits).
+     */
     private ProbeResult probeWithin(Semaphore hostSlots, LoadGate gate, Deadline deadline, ProbeTarget target)
             throws InterruptedException {
-        if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+        Duration worstCase = ProbeBudget.worstCase(target);
+        if (!deadline.leaves(worstCase)) {
             return notChecked(target, deadline);
         }
         hostSlots.acquire();
         try {
             global.acquire();
             try {
-                // waiting for slots and for the gate takes time: the worst case must still fit when the probe starts
-                if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+                if (!deadline.leaves(worstCase)) {
                     return notChecked(target, deadline);
                 }
                 gate.enter();
-                if (!deadline.leaves(ProbeBudget.worstCase(target))) {
+                if (!deadline.leaves(worstCase)) {
                     return notChecked(target, deadline);
                 }
                 listener.probeStarted(target);

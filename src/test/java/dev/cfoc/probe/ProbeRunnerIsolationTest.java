@@ -6,10 +6,12 @@ import dev.cfoc.demo.SamplePki;
 import dev.cfoc.demo.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.ProbeTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +28,15 @@ class ProbeRunnerIsolationTest {
             }
             return List.of();
         };
+        List<String> finished = new CopyOnWriteArrayList<>();
+        ProbeListener progress = new ProbeListener() {
+            @Override
+            public void probeFinished(ProbeTarget target, ProbeResult result) {
+                finished.add(target.host());
+            }
+        };
         ProbeRunner runner = new ProbeRunner(new OriginProber(
-                HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1", BOOM, "127.0.0.1")), throwsForBoom));
+                HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1", BOOM, "127.0.0.1")), throwsForBoom), progress);
         try (SampleTlsServer healthy = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(Targets.ORIGIN))).start();
              SampleTlsServer boom = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(BOOM))).start()) {
 
@@ -41,6 +50,8 @@ class ProbeRunnerIsolationTest {
             });
             assertThat(results.get(1).problems()).extracting(Problem::code).isEmpty();
             assertThat(results.get(1).httpStatus()).hasValue(200);
+            assertThat(finished).as("progress counts the failed probe as finished too")
+                    .containsExactlyInAnyOrder(BOOM, Targets.ORIGIN);
         }
     }
 }
