@@ -61,11 +61,6 @@ final class CheckRun {
         return run(Input.of(distributions), options, failOn, resolver, addedAnchors, Deadline.none());
     }
 
-    int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
-            List<X509Certificate> addedAnchors) {
-        return run(input, options, failOn, resolver, addedAnchors, Deadline.none());
-    }
-
     /** As above; probes whose worst case does not fit in what {@code deadline} leaves are not started. */
     int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors, Deadline deadline) {

@@ -120,7 +120,7 @@ final class InvokeCommand implements Callable<Integer> {
         String result = output.toString(StandardCharsets.UTF_8);
         out.println(result);
         out.flush();
-        return isBadEvent(result) ? ExitCodes.BAD_INPUT : hasFailedMessages(result) ? HANDLER_FAILED : ExitCodes.CLEAN;
+        return exitCode(result);
     }
 
     /** Runs the handler on its own thread so the deadline can be enforced as Lambda does. */
@@ -166,23 +166,21 @@ final class InvokeCommand implements Callable<Integer> {
         return error.toString();
     }
 
-    private static boolean isBadEvent(String result) {
+    /** 2 for the handler's BadEvent result, 1 for an SQS batch response naming messages SQS will deliver again. */
+    private static int exitCode(String result) {
+        JsonNode root;
         try {
-            JsonNode root = Json.MAPPER.readTree(result);
-            return root != null && root.path("error").path("type").asText("").equals("BadEvent");
+            root = Json.MAPPER.readTree(result);
         } catch (IOException e) {
-            return false;
+            return ExitCodes.CLEAN;
         }
-    }
-
-    /** An SQS batch response naming messages that SQS will deliver again. */
-    private static boolean hasFailedMessages(String result) {
-        try {
-            JsonNode root = Json.MAPPER.readTree(result);
-            return root != null && root.path("batchItemFailures").size() > 0;
-        } catch (IOException e) {
-            return false;
+        if (root == null) {
+            return ExitCodes.CLEAN;
         }
+        if (root.path("error").path("type").asText("").equals("BadEvent")) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return root.path("batchItemFailures").isEmpty() ? ExitCodes.CLEAN : HANDLER_FAILED;
     }
 
     private static final class TimeoutException extends RuntimeException {

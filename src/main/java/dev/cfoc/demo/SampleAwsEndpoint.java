@@ -29,13 +29,13 @@ public final class SampleAwsEndpoint implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    static final String EMPTY_DISTRIBUTION_LIST = """
+    private static final String EMPTY_DISTRIBUTION_LIST = """
             <?xml version="1.0" encoding="UTF-8"?>
             <DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">\
             <Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity>\
             </DistributionList>""";
 
-    static final String PUBLISH_RESPONSE = """
+    private static final String PUBLISH_RESPONSE = """
             <PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">\
             <PublishResult><MessageId>00000000-0000-4000-8000-000000000000</MessageId></PublishResult>\
             <ResponseMetadata><RequestId>00000000-0000-4000-8000-000000000001</RequestId></ResponseMetadata>\

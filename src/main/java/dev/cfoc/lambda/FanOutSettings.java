@@ -24,7 +24,9 @@ public record FanOutSettings(QueueUrl queueUrl, int batchSize) {
     public static final int MAX_BATCH_SIZE = 20;
 
     public FanOutSettings {
-        requireBatchSize(String.valueOf(batchSize));
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw invalidBatchSize(String.valueOf(batchSize));
+        }
     }
 
     /**
@@ -40,11 +42,11 @@ public record FanOutSettings(QueueUrl queueUrl, int batchSize) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(FANOUT_BATCH_SIZE + " must be a whole number from 1 to " + MAX_BATCH_SIZE
-                + ", got '" + value + "'");
+        throw invalidBatchSize(value);
     }
 
-    public static FanOutSettings of(QueueUrl queueUrl) {
-        return new FanOutSettings(queueUrl, DEFAULT_BATCH_SIZE);
+    private static IllegalArgumentException invalidBatchSize(String value) {
+        return new IllegalArgumentException(FANOUT_BATCH_SIZE + " must be a whole number from 1 to " + MAX_BATCH_SIZE
+                + ", got '" + value + "'");
     }
 }

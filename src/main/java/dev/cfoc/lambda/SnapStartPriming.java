@@ -107,7 +107,7 @@ public final class SnapStartPriming implements Resource {
 
             AwsCalls calls = callAws(aws, report);
             return new Result(report.summary().origins(),
-                    (int) report.distributions().stream().flatMap(d -> d.allFindings()).count(),
+                    (int) report.findings().count(),
                     aws.requestLines(), calls.published().size(), calls.queued().sent(),
                     Duration.between(started, clock.instant()));
         }
