@@ -24,11 +24,6 @@ public final class AwsClientProvider {
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, SqsClient> sqsByRegion = new ConcurrentHashMap<>();
 
-    /** SQS with the SDK's standard resolution. */
-    public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions) {
-        this(cloudFrontOptions, snsOptions, AwsClientOptions.defaults());
-    }
-
     public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
                              AwsClientOptions sqsOptions) {
         this.cloudFrontOptions = cloudFrontOptions;

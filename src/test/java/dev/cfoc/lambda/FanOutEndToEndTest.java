@@ -3,21 +3,17 @@ package dev.cfoc.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.LocalSqs;
 import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,11 +53,7 @@ class FanOutEndToEndTest {
     private CheckHandler handler(Optional<FanOutSettings> fanOut) {
         var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
         settings = fanOut.map(settings::withFanOut).orElse(settings);
-        var options = AwsClientOptions.defaults()
-                .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalWorld.ACCESS_KEY,
-                        LocalWorld.SECRET_KEY)))
-                .withEndpointOverride(URI.create(api.baseUrl()));
-        var clients = new AwsClientProvider(options, options, sqs.get().options());
+        var clients = LocalWorld.clients(api, sqs.get().options());
         return new CheckHandler(new CheckService(settings, clients, HostResolver.fixed(Map.of("localhost", "127.0.0.1")),
                 Clock.systemUTC()), Clock.systemUTC());
     }

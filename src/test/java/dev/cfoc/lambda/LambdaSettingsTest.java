@@ -88,8 +88,7 @@ class LambdaSettingsTest {
     void unreadableTrustAnchors_failTheServiceAtStart_namingTheVariable() {
         var settings = LambdaSettings.defaults().withTrustAnchors(Path.of("/nonexistent/roots.pem"));
 
-        assertThatThrownBy(() -> new CheckService(settings, new AwsClientProvider(
-                dev.cfoc.aws.AwsClientOptions.defaults(), dev.cfoc.aws.AwsClientOptions.defaults()),
+        assertThatThrownBy(() -> new CheckService(settings, AwsClientProvider.shared(),
                 dev.cfoc.probe.HostResolver.system(), java.time.Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("TRUST_ANCHORS: ");
     }

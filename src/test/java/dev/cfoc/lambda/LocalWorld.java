@@ -88,13 +88,18 @@ public final class LocalWorld implements AutoCloseable {
                 .options(WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     }
 
-    /** Real SDK clients aimed at the WireMock server with test credentials. */
+    /** Real SDK clients aimed at the WireMock server with test credentials (SQS: the SDK's default resolution). */
     static AwsClientProvider clients(WireMockExtension api) {
+        return clients(api, AwsClientOptions.defaults());
+    }
+
+    /** CloudFront and SNS on the WireMock server, SQS as {@code sqsOptions} say (e.g. an ElasticMQ endpoint). */
+    static AwsClientProvider clients(WireMockExtension api, AwsClientOptions sqsOptions) {
         var options = AwsClientOptions.defaults()
                 .withCredentials(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .withEndpointOverride(URI.create(api.baseUrl()));
-        return new AwsClientProvider(options, options);
+        return new AwsClientProvider(options, options, sqsOptions);
     }
 
     // ---- CloudFront API stubs ----
