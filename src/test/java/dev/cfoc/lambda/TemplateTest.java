@@ -160,6 +160,20 @@ class TemplateTest {
     }
 
     @Test
+    void settingsDigest_hashesExactlyTheFunctionsEnvironment_andDescribesThePublishedVersion() {
+        JsonNode digest = template.get("Resources").get("SettingsDigest");
+        assertThat(digest).as("the SettingsDigest resource").isNotNull();
+        assertThat(digest.get("Type").asText()).isEqualTo("Custom::SettingsDigest");
+        assertThat(digest.get("Properties").get("Variables"))
+                .as("a variable missing here could change without publishing a version")
+                .isEqualTo(function().get("Environment").get("Variables"));
+        assertThat(function().get("VersionDescription").asText()).contains("${SettingsDigest}");
+        assertThat(function().get("AutoPublishAliasAllProperties").asBoolean()).isTrue();
+        assertThat(function().has("AutoPublishCodeSha256"))
+                .as("it would replace SAM's hash of the code and of every property").isFalse();
+    }
+
+    @Test
     void failures_goToAQueue_logsAreKept_andEmailIsOptional() {
         JsonNode resources = template.get("Resources");
         assertThat(function().get("DeadLetterQueue").get("Type").asText()).isEqualTo("SQS");
