@@ -130,8 +130,8 @@ final class ProbeFindings {
         evidence.put("originReadTimeout", Durations.human(target.readTimeout()));
         evidence.put("received", timedOut.description());
         return new Problem(FindingCode.ORIGIN_READ_TIMEOUT, "no response to " + HttpExchange.requestLine(target)
-                + " within OriginReadTimeout " + Durations.human(target.readTimeout()) + ": CloudFront would answer 504",
-                evidence);
+                + " within OriginReadTimeout " + Durations.human(target.readTimeout())
+                + ": CloudFront would answer 504", evidence);
     }
 
     /**
