@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * CustomOriginConfig of the CloudFront API.
  *
- * @param originSslProtocols the OriginSslProtocols.Items values as configured (SSLv3, TLSv1, TLSv1.1, TLSv1.2)
+ * @param originSslProtocols the OriginSslProtocols.Items values as configured ({@code OriginSslProtocol} API values)
  */
 public record CustomOriginConfig(
         int httpPort,
@@ -26,7 +26,8 @@ public record CustomOriginConfig(
      * go-to-k/cdk-real-drift#1734). The AWS CLI always prints the field, so this only applies to hand-written
      * files, and we check what CloudFront would do with such a config: offer TLSv1 (SSLv3 cannot be tested).
      */
-    public static final List<String> DEFAULT_ORIGIN_SSL_PROTOCOLS = List.of("SSLv3", "TLSv1");
+    public static final List<String> DEFAULT_ORIGIN_SSL_PROTOCOLS =
+            List.of(OriginSslProtocol.SSLV3.apiValue(), OriginSslProtocol.TLSV1.apiValue());
 
     public CustomOriginConfig {
         originSslProtocols = List.copyOf(originSslProtocols);

@@ -73,6 +73,18 @@ final class JsonFields {
         return optionalText(parent, field).filter(s -> !s.isBlank());
     }
 
+    /** A required string that must be one of the API values of {@code type}; the error lists them. */
+    <E extends Enum<E> & ApiValue> E requiredApiValue(Located parent, String field, Class<E> type)
+            throws ConfigException {
+        return apiValue(parent.child(field), requiredText(parent, field), type);
+    }
+
+    /** {@code value}, read at {@code path}, as one of the API values of {@code type}; the error lists them. */
+    <E extends Enum<E> & ApiValue> E apiValue(String path, String value, Class<E> type) throws ConfigException {
+        return ApiValue.find(type, value).orElseThrow(() ->
+                error(path, "must be one of " + ApiValue.listed(type) + ", got " + echo(value)));
+    }
+
     int optionalInt(Located parent, String field, int defaultValue) throws ConfigException {
         return optionalInt(parent, field, defaultValue, "a 32-bit integer");
     }

@@ -1,10 +1,7 @@
 package dev.cfoc.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** OriginProtocolPolicy: which scheme CloudFront uses towards the origin. */
-public enum OriginProtocolPolicy {
+public enum OriginProtocolPolicy implements ApiValue {
     HTTP_ONLY("http-only"),
     HTTPS_ONLY("https-only"),
     MATCH_VIEWER("match-viewer");
@@ -15,11 +12,8 @@ public enum OriginProtocolPolicy {
         this.apiValue = apiValue;
     }
 
+    @Override
     public String apiValue() {
         return apiValue;
-    }
-
-    public static Optional<OriginProtocolPolicy> fromApiValue(String value) {
-        return Arrays.stream(values()).filter(p -> p.apiValue.equals(value)).findFirst();
     }
 }

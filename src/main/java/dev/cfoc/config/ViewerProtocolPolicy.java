@@ -1,10 +1,7 @@
 package dev.cfoc.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** ViewerProtocolPolicy of a cache behavior. */
-public enum ViewerProtocolPolicy {
+public enum ViewerProtocolPolicy implements ApiValue {
     ALLOW_ALL("allow-all"),
     HTTPS_ONLY("https-only"),
     REDIRECT_TO_HTTPS("redirect-to-https");
@@ -15,6 +12,7 @@ public enum ViewerProtocolPolicy {
         this.apiValue = apiValue;
     }
 
+    @Override
     public String apiValue() {
         return apiValue;
     }
@@ -22,9 +20,5 @@ public enum ViewerProtocolPolicy {
     /** True when plain-HTTP viewer requests reach the origin through this behavior. */
     public boolean letsHttpViewersThrough() {
         return this == ALLOW_ALL;
-    }
-
-    public static Optional<ViewerProtocolPolicy> fromApiValue(String value) {
-        return Arrays.stream(values()).filter(p -> p.apiValue.equals(value)).findFirst();
     }
 }

@@ -2,7 +2,6 @@ package dev.cfoc.probe;
 
 import dev.cfoc.cert.CertificateSummary;
 import dev.cfoc.cert.CertificateVerifier;
-import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.ProbeTarget;
@@ -24,12 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Probes one {@link ProbeTarget} the way CloudFront connects: DNS → TCP → TLS (CloudFront's origin profile) →
- * certificate rules → one HTTP/1.1 request. Records timings and every problem on the way; never throws for what the
- * origin does (only for bad input, naming the field). Thread-safe: one instance serves a whole run.
+ * certificate rules → one HTTP/1.1 request. Records timings and every problem on the way ({@link ProbeFindings} words
+ * them); never throws for what the origin does (only for bad input, naming the field). Thread-safe: one instance
+ * serves a whole run.
  */
 public final class OriginProber {
 
@@ -97,9 +96,7 @@ public final class OriginProber {
             HttpExchange.request(target); // rejects unusable header values before any connection is made
             List<TlsVersion> versions = target.tlsVersions().stream().filter(OFFERABLE_VERSIONS::contains).toList();
             if (target.isTls() && versions.isEmpty()) {
-                problems.add(Problem.of(FindingCode.ORIGIN_NOT_PROBED, "OriginSslProtocols lists no version that can "
-                        + "be tested (" + TlsNames.versions(target.tlsVersions()) + "); SSLv3 cannot be tested by a "
-                        + "modern TLS stack").withEvidence("tlsVersions", TlsNames.versions(target.tlsVersions())));
+                problems.add(ProbeFindings.noTestableVersion(target));
                 return result();
             }
             resolve().ifPresent(addresses -> connect(addresses).ifPresent(socket -> {
@@ -110,8 +107,7 @@ public final class OriginProber {
                         http(socket, socket.getInputStream(), socket.getOutputStream());
                     }
                 } catch (IOException e) {
-                    problems.add(Problem.of(FindingCode.PORT_UNREACHABLE, "the connection failed right after it was "
-                            + "opened: " + e.getMessage()));
+                    problems.add(ProbeFindings.connectionLost(e));
                 }
             }));
             return result();
@@ -126,10 +122,7 @@ public final class OriginProber {
                 }
                 return Optional.of(addresses);
             } catch (UnknownHostException e) {
-                problems.add(Problem.of(FindingCode.DNS_UNRESOLVABLE, "origin domain name " + target.host()
-                                + " does not resolve")
-                        .withEvidence("host", target.host())
-                        .withEvidence("resolver", String.valueOf(e.getMessage())));
+                problems.add(ProbeFindings.unresolvable(target, e));
                 return Optional.empty();
             } finally {
                 timings.put("dns", Durations.millisSince(start));
@@ -141,39 +134,24 @@ public final class OriginProber {
             TcpConnector.Outcome outcome = TcpConnector.connect(addresses, target.port(), target.connectTimeout(),
                     target.connectionAttempts());
             timings.put("connect", Durations.millisSince(start));
-            InetAddress last = outcome.attempts().getLast().address();
-            address = Optional.of(last.getHostAddress());
-            if (outcome instanceof TcpConnector.Connected connected) {
-                return Optional.of(connected.socket());
-            }
-            TcpConnector.NotConnected failed = (TcpConnector.NotConnected) outcome;
-            Map<String, String> evidence = new LinkedHashMap<>();
-            evidence.put("attempts", String.valueOf(failed.attempts().size()));
-            evidence.put("addresses", addresses.stream().map(InetAddress::getHostAddress)
-                    .collect(Collectors.joining(", ")));
-            evidence.put("connectionTimeout", Durations.human(target.connectTimeout()));
-            for (int i = 0; i < failed.attempts().size(); i++) {
-                evidence.put("attempt" + (i + 1), failed.attempts().get(i).describe(target.port()));
-            }
-            String where = target.host() + ":" + target.port();
-            problems.add(failed.anyTimedOut()
-                    ? new Problem(FindingCode.CONNECT_TIMEOUT, where + " did not accept a TCP connection within "
-                    + Durations.human(target.connectTimeout()) + " (" + failed.attempts().size() + " attempts)", evidence)
-                    : new Problem(FindingCode.PORT_UNREACHABLE, where + " refused the TCP connection ("
-                    + failed.attempts().size() + " attempts)", evidence));
-            return Optional.empty();
+            address = Optional.of(outcome.attempts().getLast().address().getHostAddress());
+            return switch (outcome) {
+                case TcpConnector.Connected connected -> Optional.of(connected.socket());
+                case TcpConnector.NotConnected failed -> {
+                    problems.add(ProbeFindings.notConnected(target, addresses, failed));
+                    yield Optional.empty();
+                }
+            };
         }
 
         private void secure(Socket socket, TlsOffer offer) {
-            Map<String, String> evidence = tlsEvidence(offer);
+            Map<String, String> evidence = ProbeFindings.offerEvidence(target, offer);
             long start = System.nanoTime();
             HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), handshakeTimeout(target));
             timings.put("tls", Durations.millisSince(start));
             switch (outcome) {
-                case HandshakeOutcome.TimedOut timedOut -> problems.add(new Problem(FindingCode.TLS_HANDSHAKE_TIMEOUT,
-                        "TLS handshake with " + target.host() + ":" + target.port() + " not complete after "
-                                + Durations.human(handshakeTimeout(target)) + " (bounded by ConnectionTimeout)",
-                        with(evidence, "received", timedOut.description())));
+                case HandshakeOutcome.TimedOut timedOut -> problems.add(ProbeFindings.handshakeTimedOut(target,
+                        handshakeTimeout(target), evidence, timedOut));
                 case HandshakeOutcome.Failed failed -> diagnose(socket, offer, failed, evidence);
                 case HandshakeOutcome.Completed done -> completed(socket, done);
             }
@@ -194,12 +172,7 @@ public final class OriginProber {
             tlsVersion = Optional.of(done.version().apiName());
             cipherSuite = Optional.of(TlsNames.cipherSuite(done.cipherSuite()));
             chain = done.chain().stream().map(CertificateSummary::of).toList();
-            if (done.version().isDeprecated()) {
-                problems.add(Problem.of(FindingCode.TLS_DEPRECATED_PROTOCOL, "the origin negotiated "
-                                + done.version().apiName() + " with CloudFront's offer")
-                        .withEvidence("offeredVersions", TlsNames.versions(target.tlsVersions()))
-                        .withEvidence("negotiated", done.version().apiName() + " " + cipherSuite.get()));
-            }
+            ProbeFindings.deprecatedProtocol(target, done).ifPresent(problems::add);
             List<Problem> certificateProblems = verify(done.chain());
             problems.addAll(certificateProblems);
             if (certificateProblems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
@@ -228,74 +201,15 @@ public final class OriginProber {
             }
             HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, target.readTimeout());
             timings.put("http", Durations.millisSince(start));
-            Map<String, String> evidence = new LinkedHashMap<>();
-            evidence.put("request", HttpExchange.requestLine(target));
-            evidence.put("headersSent", String.join(", ", HttpExchange.headerNamesSent(target)));
-            switch (outcome) {
-                case HttpOutcome.Response response -> {
-                    httpStatus = OptionalInt.of(response.status());
-                    if (response.truncated()) {
-                        problems.add(oversizedHead(response, evidence));
-                    } else if (response.status() >= 500) {
-                        evidence.put("statusLine", response.statusLine());
-                        problems.add(new Problem(FindingCode.HTTP_5XX, "the origin answered '" + response.statusLine()
-                                + "' to " + HttpExchange.requestLine(target) + " (Host: " + target.hostHeader() + ")",
-                                evidence));
-                    }
-                }
-                case HttpOutcome.TimedOut timedOut -> {
-                    evidence.put("originReadTimeout", Durations.human(target.readTimeout()));
-                    evidence.put("received", timedOut.description());
-                    problems.add(new Problem(FindingCode.ORIGIN_READ_TIMEOUT, "no response to "
-                            + HttpExchange.requestLine(target) + " within OriginReadTimeout "
-                            + Durations.human(target.readTimeout()) + ": CloudFront would answer 504", evidence));
-                }
-                case HttpOutcome.Invalid invalid -> problems.add(invalidResponse(invalid, evidence));
+            if (outcome instanceof HttpOutcome.Response response) {
+                httpStatus = OptionalInt.of(response.status());
             }
-        }
-
-        /**
-         * Decision: a response head longer than {@link HttpExchange#MAX_RESPONSE_HEAD_BYTES} is an invalid response
-         * (ERROR). AWS documents no limit on origin response headers, but proxies reject heads far smaller than this.
-         */
-        private Problem oversizedHead(HttpOutcome.Response response, Map<String, String> evidence) {
-            evidence.put("statusLine", response.statusLine());
-            evidence.put("responseHead", "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES
-                    + " bytes; reading stopped there");
-            return new Problem(FindingCode.HTTP_INVALID_RESPONSE, "the origin answered '" + response.statusLine()
-                    + "' to " + HttpExchange.requestLine(target) + " with a response head (status line and headers) "
-                    + "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES + " bytes; AWS documents no limit, but a "
-                    + "head this large is far beyond what proxies accept: CloudFront would likely answer 502",
-                    evidence);
-        }
-
-        /**
-         * Decision (to confirm with the lead): an answer that is not HTTP (garbage, or a hang-up without a status
-         * line) gets its own code, HTTP_INVALID_RESPONSE (ERROR): CloudFront answers 502 and no other code fits.
-         */
-        private Problem invalidResponse(HttpOutcome.Invalid invalid, Map<String, String> evidence) {
-            evidence.put("received", invalid.description());
-            return new Problem(FindingCode.HTTP_INVALID_RESPONSE, "the origin did not answer " + HttpExchange.requestLine(target)
-                    + " with an HTTP response: " + invalid.description() + "; CloudFront would answer 502", evidence);
-        }
-
-        private Map<String, String> tlsEvidence(TlsOffer offer) {
-            Map<String, String> evidence = new LinkedHashMap<>();
-            evidence.put("sni", target.sni().orElse("(none)"));
-            evidence.put("offeredVersions", TlsNames.versions(offer.versions().reversed()));
-            evidence.put("offeredCipherSuites", TlsNames.cipherSuites(offer.cipherSuites()));
-            return evidence;
+            ProbeFindings.http(target, outcome).ifPresent(problems::add);
         }
 
         private ProbeResult result() {
             List<Problem> redacted = problems.stream().map(p -> Redaction.redact(p, target.customHeaders())).toList();
             return new ProbeResult(target, address, tlsVersion, cipherSuite, chain, httpStatus, timings, redacted);
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> evidence, String key, String value) {
-        Map<String, String> more = new LinkedHashMap<>(evidence);
-        more.put(key, value);
-        return more;
     }
 }

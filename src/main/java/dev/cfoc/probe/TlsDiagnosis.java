@@ -83,12 +83,11 @@ final class TlsDiagnosis {
         Map<String, String> facts = new LinkedHashMap<>(evidence);
         facts.put("cloudFrontHandshake", failure.description());
         if (failure.needsNoDiagnosis()) {
-            return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
+            return ProbeFindings.handshakeFailed(failure, facts);
         }
         deadlineNanos = System.nanoTime() + budget.toNanos();
         Problem problem = diagnoseWithin(offered, failure, facts);
-        return remaining().isZero() ? problem.withEvidence("diagnosis", "stopped: its time budget of "
-                + Durations.human(budget) + " was spent") : problem;
+        return remaining().isZero() ? ProbeFindings.diagnosisStopped(problem, budget) : problem;
     }
 
     private Problem diagnoseWithin(TlsOffer offered, HandshakeOutcome.Failed failure, Map<String, String> facts) {
@@ -98,16 +97,12 @@ final class TlsDiagnosis {
                 .filter(e -> e.getValue().version().equals(Optional.of(e.getKey())))
                 .map(Map.Entry::getKey).toList();
         if (spoken.isEmpty()) {
-            return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description()
-                    + "; the origin completed no ServerHello with any TLS version and suite the checker can offer",
-                    facts);
+            return ProbeFindings.noServerHelloToAnyOffer(failure, facts);
         }
         facts.put("originSpeaks", TlsNames.versions(spoken));
         List<TlsVersion> common = spoken.stream().filter(offered.versions()::contains).toList();
         if (common.isEmpty()) {
-            return new Problem(FindingCode.TLS_NO_COMMON_PROTOCOL, "origin speaks only " + TlsNames.versions(spoken)
-                    + "; CloudFront offers " + TlsNames.versions(offered.versions().reversed()) + " (OriginSslProtocols)",
-                    facts);
+            return ProbeFindings.noCommonProtocol(spoken, offered, facts);
         }
         TlsVersion version = common.getLast();
         return diagnoseCipher(version, byVersion.get(version), offered, failure, facts);
@@ -118,24 +113,20 @@ final class TlsDiagnosis {
         Answer withCloudFrontSuites = attempt(TlsOffer.everythingAt(version).withCipherSuites(offered.cipherSuites()));
         facts.put("cloudFrontSuitesWithAllCurvesAndSignatures", withCloudFrontSuites.description());
         if (withCloudFrontSuites.serverHello() && failure.kind() == HandshakeOutcome.Kind.ALERT_RECEIVED) {
-            return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description() + "; the origin accepts "
-                    + TlsNames.cipherSuite(withCloudFrontSuites.cipherSuite().getAsInt()) + " at " + version.apiName()
-                    + " when offered more curves or signature schemes than CloudFront's (X25519, P-256, P-384; "
-                    + "RSA PKCS#1 and ECDSA): the origin likely needs one CloudFront does not offer", facts);
+            return ProbeFindings.needsACurveOrSignatureNotOffered(failure,
+                    withCloudFrontSuites.cipherSuite().getAsInt(), version, facts);
         }
         if (withCloudFrontSuites.serverHello() || withCloudFrontSuites.unwell()) {
-            return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
+            return ProbeFindings.handshakeFailed(failure, facts);
         }
         AcceptedSuites found = acceptedSuites(version, firstAnswer);
         List<Integer> accepted = found.suites();
         facts.put("originAcceptsAt" + version.apiName(), TlsNames.cipherSuites(accepted)
                 + (found.complete() ? "" : " (first " + accepted.size() + " found)"));
         if (accepted.isEmpty() || accepted.stream().anyMatch(TlsProfile.CLOUDFRONT_ORIGIN.cipherSuiteCodes()::contains)) {
-            return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
+            return ProbeFindings.handshakeFailed(failure, facts);
         }
-        return new Problem(FindingCode.TLS_NO_COMMON_CIPHER, "origin accepts only " + TlsNames.cipherSuites(accepted)
-                + (found.complete() ? "" : " (and maybe more)") + " at " + version.apiName()
-                + "; CloudFront offers none of them", facts);
+        return ProbeFindings.noCommonCipher(accepted, found.complete(), version, facts);
     }
 
     /** Suites an origin accepted; not complete when the enumeration stopped at its round limit or budget. */

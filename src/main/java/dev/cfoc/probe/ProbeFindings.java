@@ -1,0 +1,218 @@
+package dev.cfoc.probe;
+
+import dev.cfoc.finding.FindingCode;
+import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.ProbeTarget;
+import dev.cfoc.plan.TlsVersion;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the probe tells people: turns what a probe step saw (its outcome) into a {@link Problem}, message and
+ * evidence. {@link OriginProber} and {@link TlsDiagnosis} do the network work and decide which outcome it was; the
+ * words of every finding about what an origin did are here, and nowhere else. (The run's own two, a probe that threw
+ * and a probe the deadline left no room for, stay with {@link ProbeRunner} and {@link ProbeBudget}.) No I/O.
+ */
+final class ProbeFindings {
+
+    private ProbeFindings() {
+    }
+
+    /** {@code OriginSslProtocols} leaves nothing this probe can offer (SSLv3 only). */
+    static Problem noTestableVersion(ProbeTarget target) {
+        String configured = TlsNames.versions(target.tlsVersions());
+        return Problem.of(FindingCode.ORIGIN_NOT_PROBED, "OriginSslProtocols lists no version that can be tested ("
+                + configured + "); SSLv3 cannot be tested by a modern TLS stack")
+                .withEvidence("tlsVersions", configured);
+    }
+
+    static Problem unresolvable(ProbeTarget target, UnknownHostException e) {
+        return Problem.of(FindingCode.DNS_UNRESOLVABLE, "origin domain name " + target.host() + " does not resolve")
+                .withEvidence("host", target.host())
+                .withEvidence("resolver", String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * Every attempt failed: {@code CONNECT_TIMEOUT} if any timed out, else {@code PORT_UNREACHABLE}.
+     *
+     * @param addresses what the origin's name resolved to
+     */
+    static Problem notConnected(ProbeTarget target, List<InetAddress> addresses, TcpConnector.NotConnected failed) {
+        List<TcpConnector.Attempt> attempts = failed.attempts();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("attempts", String.valueOf(attempts.size()));
+        evidence.put("addresses", addresses.stream().map(InetAddress::getHostAddress)
+                .collect(Collectors.joining(", ")));
+        evidence.put("connectionTimeout", Durations.human(target.connectTimeout()));
+        for (int i = 0; i < attempts.size(); i++) {
+            evidence.put("attempt" + (i + 1), attempts.get(i).describe(target.port()));
+        }
+        String where = target.host() + ":" + target.port();
+        return failed.anyTimedOut()
+                ? new Problem(FindingCode.CONNECT_TIMEOUT, where + " did not accept a TCP connection within "
+                + Durations.human(target.connectTimeout()) + " (" + attempts.size() + " attempts)", evidence)
+                : new Problem(FindingCode.PORT_UNREACHABLE, where + " refused the TCP connection ("
+                + attempts.size() + " attempts)", evidence);
+    }
+
+    /** The connection broke between connecting and the first TLS or HTTP byte. */
+    static Problem connectionLost(IOException e) {
+        return Problem.of(FindingCode.PORT_UNREACHABLE, "the connection failed right after it was opened: "
+                + e.getMessage());
+    }
+
+    /** What every TLS finding starts from: the SNI and what CloudFront's ClientHello offered. */
+    static Map<String, String> offerEvidence(ProbeTarget target, TlsOffer offer) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("sni", target.sni().orElse("(none)"));
+        evidence.put("offeredVersions", TlsNames.versions(offer.versions().reversed()));
+        evidence.put("offeredCipherSuites", TlsNames.cipherSuites(offer.cipherSuites()));
+        return evidence;
+    }
+
+    /**
+     * @param handshakeTimeout what bounded the handshake ({@link OriginProber#handshakeTimeout})
+     * @param offerEvidence    {@link #offerEvidence}
+     */
+    static Problem handshakeTimedOut(ProbeTarget target, Duration handshakeTimeout, Map<String, String> offerEvidence,
+                                     HandshakeOutcome.TimedOut timedOut) {
+        Map<String, String> evidence = new LinkedHashMap<>(offerEvidence);
+        evidence.put("received", timedOut.description());
+        return new Problem(FindingCode.TLS_HANDSHAKE_TIMEOUT, "TLS handshake with " + target.host() + ":"
+                + target.port() + " not complete after " + Durations.human(handshakeTimeout)
+                + " (bounded by ConnectionTimeout)", evidence);
+    }
+
+    /** {@code TLS_DEPRECATED_PROTOCOL} when the completed handshake settled on TLS 1.0 or 1.1. */
+    static Optional<Problem> deprecatedProtocol(ProbeTarget target, HandshakeOutcome.Completed done) {
+        if (!done.version().isDeprecated()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.of(FindingCode.TLS_DEPRECATED_PROTOCOL, "the origin negotiated "
+                        + done.version().apiName() + " with CloudFront's offer")
+                .withEvidence("offeredVersions", TlsNames.versions(target.tlsVersions()))
+                .withEvidence("negotiated", done.version().apiName() + " " + TlsNames.cipherSuite(done.cipherSuite())));
+    }
+
+    /** The finding an HTTP exchange leads to, if any: a response below 500 with a head of sane size is fine. */
+    static Optional<Problem> http(ProbeTarget target, HttpOutcome outcome) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("request", HttpExchange.requestLine(target));
+        evidence.put("headersSent", String.join(", ", HttpExchange.headerNamesSent(target)));
+        return switch (outcome) {
+            case HttpOutcome.Response response when response.truncated() ->
+                    Optional.of(oversizedHead(target, response, evidence));
+            case HttpOutcome.Response response when response.status() >= 500 ->
+                    Optional.of(serverError(target, response, evidence));
+            case HttpOutcome.Response fine -> Optional.empty();
+            case HttpOutcome.TimedOut timedOut -> Optional.of(readTimeout(target, timedOut, evidence));
+            case HttpOutcome.Invalid invalid -> Optional.of(answerNotHttp(target, invalid, evidence));
+        };
+    }
+
+    private static Problem serverError(ProbeTarget target, HttpOutcome.Response response,
+                                       Map<String, String> evidence) {
+        evidence.put("statusLine", response.statusLine());
+        return new Problem(FindingCode.HTTP_5XX, "the origin answered '" + response.statusLine() + "' to "
+                + HttpExchange.requestLine(target) + " (Host: " + target.hostHeader() + ")", evidence);
+    }
+
+    private static Problem readTimeout(ProbeTarget target, HttpOutcome.TimedOut timedOut,
+                                       Map<String, String> evidence) {
+        evidence.put("originReadTimeout", Durations.human(target.readTimeout()));
+        evidence.put("received", timedOut.description());
+        return new Problem(FindingCode.ORIGIN_READ_TIMEOUT, "no response to " + HttpExchange.requestLine(target)
+                + " within OriginReadTimeout " + Durations.human(target.readTimeout())
+                + ": CloudFront would answer 504", evidence);
+    }
+
+    /**
+     * Decision: a response head longer than {@link HttpExchange#MAX_RESPONSE_HEAD_BYTES} is an invalid response
+     * (ERROR). AWS documents no limit on origin response headers, but proxies reject heads far smaller than this.
+     */
+    private static Problem oversizedHead(ProbeTarget target, HttpOutcome.Response response,
+                                         Map<String, String> evidence) {
+        evidence.put("statusLine", response.statusLine());
+        evidence.put("responseHead", "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES
+                + " bytes; reading stopped there");
+        return new Problem(FindingCode.HTTP_INVALID_RESPONSE, "the origin answered '" + response.statusLine()
+                + "' to " + HttpExchange.requestLine(target) + " with a response head (status line and headers) "
+                + "longer than " + HttpExchange.MAX_RESPONSE_HEAD_BYTES + " bytes; AWS documents no limit, but a "
+                + "head this large is far beyond what proxies accept: CloudFront would likely answer 502",
+                evidence);
+    }
+
+    /**
+     * Decision: an answer that is not HTTP (garbage, or a hang-up without a status line) is
+     * {@link FindingCode#HTTP_INVALID_RESPONSE} (ERROR): CloudFront answers 502 to it, and no other code fits.
+     */
+    private static Problem answerNotHttp(ProbeTarget target, HttpOutcome.Invalid invalid,
+                                         Map<String, String> evidence) {
+        evidence.put("received", invalid.description());
+        return new Problem(FindingCode.HTTP_INVALID_RESPONSE, "the origin did not answer "
+                + HttpExchange.requestLine(target) + " with an HTTP response: " + invalid.description()
+                + "; CloudFront would answer 502", evidence);
+    }
+
+    // What the TLS diagnosis concluded (TlsDiagnosis). facts: the offer evidence and what each follow-up showed.
+
+    /** {@code TLS_HANDSHAKE_FAILED}, saying only how CloudFront's own handshake failed. */
+    static Problem handshakeFailed(HandshakeOutcome.Failed failure, Map<String, String> facts) {
+        return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description(), facts);
+    }
+
+    /** No follow-up handshake got a ServerHello, whatever it offered. */
+    static Problem noServerHelloToAnyOffer(HandshakeOutcome.Failed failure, Map<String, String> facts) {
+        return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description()
+                + "; the origin completed no ServerHello with any TLS version and suite the checker can offer", facts);
+    }
+
+    /**
+     * @param spoken  the versions the origin answered with a ServerHello
+     * @param offered CloudFront's offer that failed
+     */
+    static Problem noCommonProtocol(List<TlsVersion> spoken, TlsOffer offered, Map<String, String> facts) {
+        return new Problem(FindingCode.TLS_NO_COMMON_PROTOCOL, "origin speaks only " + TlsNames.versions(spoken)
+                + "; CloudFront offers " + TlsNames.versions(offered.versions().reversed()) + " (OriginSslProtocols)",
+                facts);
+    }
+
+    /**
+     * The origin rejected CloudFront's offer with an alert, but picked one of CloudFront's suites when offered every
+     * curve and signature scheme.
+     *
+     * @param cipherSuite the suite it picked then
+     */
+    static Problem needsACurveOrSignatureNotOffered(HandshakeOutcome.Failed failure, int cipherSuite,
+                                                    TlsVersion version, Map<String, String> facts) {
+        return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, failure.description() + "; the origin accepts "
+                + TlsNames.cipherSuite(cipherSuite) + " at " + version.apiName()
+                + " when offered more curves or signature schemes than CloudFront's (X25519, P-256, P-384; "
+                + "RSA PKCS#1 and ECDSA): the origin likely needs one CloudFront does not offer", facts);
+    }
+
+    /**
+     * @param accepted the suites the origin accepts at {@code version}, none of them CloudFront's
+     * @param complete false when the enumeration stopped before the origin's list ended
+     */
+    static Problem noCommonCipher(List<Integer> accepted, boolean complete, TlsVersion version,
+                                  Map<String, String> facts) {
+        return new Problem(FindingCode.TLS_NO_COMMON_CIPHER, "origin accepts only " + TlsNames.cipherSuites(accepted)
+                + (complete ? "" : " (and maybe more)") + " at " + version.apiName()
+                + "; CloudFront offers none of them", facts);
+    }
+
+    /** The diagnosis ran out of time: {@code problem} is what it knew by then. */
+    static Problem diagnosisStopped(Problem problem, Duration budget) {
+        return problem.withEvidence("diagnosis", "stopped: its time budget of " + Durations.human(budget)
+                + " was spent");
+    }
+}
