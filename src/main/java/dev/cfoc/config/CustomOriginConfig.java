@@ -1,11 +1,13 @@
 package dev.cfoc.config;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * CustomOriginConfig of the CloudFront API.
  *
  * @param originSslProtocols the OriginSslProtocols.Items values as configured ({@code OriginSslProtocol} API values)
+ * @param ipAddressType      the address family CloudFront connects with
  */
 public record CustomOriginConfig(
         int httpPort,
@@ -13,7 +15,8 @@ public record CustomOriginConfig(
         OriginProtocolPolicy protocolPolicy,
         List<String> originSslProtocols,
         int readTimeoutSeconds,
-        int keepaliveTimeoutSeconds) {
+        int keepaliveTimeoutSeconds,
+        IpAddressType ipAddressType) {
 
     public static final int DEFAULT_HTTP_PORT = 80;
     public static final int DEFAULT_HTTPS_PORT = 443;
@@ -31,5 +34,13 @@ public record CustomOriginConfig(
 
     public CustomOriginConfig {
         originSslProtocols = List.copyOf(originSslProtocols);
+        Objects.requireNonNull(ipAddressType, "ipAddressType");
+    }
+
+    /** With the API's default address family ({@link IpAddressType#DEFAULT}). */
+    public CustomOriginConfig(int httpPort, int httpsPort, OriginProtocolPolicy protocolPolicy,
+                              List<String> originSslProtocols, int readTimeoutSeconds, int keepaliveTimeoutSeconds) {
+        this(httpPort, httpsPort, protocolPolicy, originSslProtocols, readTimeoutSeconds, keepaliveTimeoutSeconds,
+                IpAddressType.DEFAULT);
     }
 }

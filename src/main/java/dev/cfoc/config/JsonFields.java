@@ -79,6 +79,13 @@ final class JsonFields {
         return apiValue(parent.child(field), requiredText(parent, field), type);
     }
 
+    /** An optional string that, when present, must be one of the API values of {@code type}. */
+    <E extends Enum<E> & ApiValue> Optional<E> optionalApiValue(Located parent, String field, Class<E> type)
+            throws ConfigException {
+        Optional<String> value = optionalText(parent, field);
+        return value.isEmpty() ? Optional.empty() : Optional.of(apiValue(parent.child(field), value.get(), type));
+    }
+
     /** {@code value}, read at {@code path}, as one of the API values of {@code type}; the error lists them. */
     <E extends Enum<E> & ApiValue> E apiValue(String path, String value, Class<E> type) throws ConfigException {
         return ApiValue.find(type, value).orElseThrow(() ->

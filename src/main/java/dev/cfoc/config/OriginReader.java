@@ -127,7 +127,9 @@ final class OriginReader {
         int readTimeout = readTimeout(config, "OriginReadTimeout", CustomOriginConfig.DEFAULT_READ_TIMEOUT_SECONDS);
         int keepalive = readTimeout(config, "OriginKeepaliveTimeout",
                 CustomOriginConfig.DEFAULT_KEEPALIVE_TIMEOUT_SECONDS);
-        return new CustomOriginConfig(httpPort, httpsPort, policy, protocols, readTimeout, keepalive);
+        IpAddressType family = json.optionalApiValue(config, "IpAddressType", IpAddressType.class)
+                .orElse(IpAddressType.DEFAULT);
+        return new CustomOriginConfig(httpPort, httpsPort, policy, protocols, readTimeout, keepalive, family);
     }
 
     private int readPort(Located config, String field, int defaultPort, String wellKnown) throws ConfigException {

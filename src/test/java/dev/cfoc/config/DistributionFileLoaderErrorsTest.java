@@ -71,6 +71,8 @@ class DistributionFileLoaderErrorsTest {
                         c -> at(c, ALB + "/CustomOriginConfig").put("OriginReadTimeout", 181)),
                 bad(ORIGINS + "[1].S3OriginConfig.OriginReadTimeout: must be 1–180, got 0",
                         c -> at(c, S3 + "/S3OriginConfig").put("OriginReadTimeout", 0)),
+                bad(ORIGINS + "[0].CustomOriginConfig.IpAddressType: must be one of ipv4, ipv6, dualstack, got \"IPv6\"",
+                        c -> at(c, ALB + "/CustomOriginConfig").put("IpAddressType", "IPv6")),
                 bad(ORIGINS + "[0].CustomOriginConfig.OriginProtocolPolicy: must be one of http-only, https-only, "
                                 + "match-viewer, got \"https\"",
                         c -> at(c, ALB + "/CustomOriginConfig").put("OriginProtocolPolicy", "https")),

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,26 @@ class DistributionFileLoaderTest {
         });
         assertThat(alb.type()).isEqualTo(new OriginType.Custom(new CustomOriginConfig(80, 443,
                 OriginProtocolPolicy.HTTPS_ONLY, List.of("TLSv1.2"), 30, 5)));
+    }
+
+    @Test
+    void ipAddressType_isReadAndDefaultsToIpv4() throws Exception {
+        String config = Files.readString(fixture("get-distribution-config.json"));
+        String ipv4 = "\"IpAddressType\": \"ipv4\"";
+        assertThat(config).contains(ipv4);
+
+        assertThat(albConfig(config.replace(ipv4, "\"IpAddressType\": \"dualstack\"")).ipAddressType())
+                .isEqualTo(IpAddressType.DUALSTACK);
+        assertThat(albConfig(config.replace(ipv4, "\"IpAddressType\": \"ipv6\"")).ipAddressType())
+                .isEqualTo(IpAddressType.IPV6);
+        assertThat(albConfig(config.replace(",\n                        " + ipv4, "")).ipAddressType())
+                .isEqualTo(IpAddressType.IPV4);
+    }
+
+    private CustomOriginConfig albConfig(String json) throws ConfigException {
+        assertThat(json).doesNotContain("\"ipv4\"");
+        return ((OriginType.Custom) loader.loadString(json, "test").getFirst().origin("alb-web").orElseThrow().type())
+                .config();
     }
 
     @Test
