@@ -39,7 +39,7 @@ public record CertificateSummary(
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(),
                 certificate.getSerialNumber().toString(16),
-                sha256(certificate),
+                sha256Fingerprint(certificate),
                 describeKey(certificate),
                 certificate.getSigAlgName());
     }
@@ -74,7 +74,8 @@ public record CertificateSummary(
         return key.getAlgorithm();
     }
 
-    private static String sha256(X509Certificate certificate) {
+    /** The SHA-256 fingerprint of the certificate's DER encoding, as reports show it: {@code AB:CD:...}. */
+    static String sha256Fingerprint(X509Certificate certificate) {
         try {
             return HexFormat.ofDelimiter(":").withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));

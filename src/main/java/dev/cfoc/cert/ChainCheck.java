@@ -5,13 +5,17 @@ import dev.cfoc.finding.Problem;
 
 import javax.security.auth.x500.X500Principal;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns the path found in a chain into CloudFront's chain findings: self-signed, untrusted, incomplete, order. */
+/**
+ * Turns the path found in a chain into CloudFront's chain findings: self-signed, untrusted (including a leaf issued
+ * after its root's partial-distrust date), incomplete, order.
+ */
 final class ChainCheck {
 
     private final TrustAnchors anchors;
@@ -23,7 +27,7 @@ final class ChainCheck {
     List<Problem> check(List<X509Certificate> chain, ChainPath path, Issuance issuance) {
         List<Problem> problems = new ArrayList<>();
         switch (path.end()) {
-            case ANCHOR_REACHED -> { }
+            case ANCHOR_REACHED -> partiallyDistrusted(chain, path).ifPresent(problems::add);
             case SELF_SIGNED_TOP -> problems.add(path.path().size() == 1
                     ? selfSigned(chain, path)
                     : untrusted(chain, path, issuance));
@@ -56,6 +60,38 @@ final class ChainCheck {
                 "the chain ends at " + role + " " + ChainText.subject(root)
                         + ", a self-signed root that is not in the trust store CloudFront uses (Mozilla's CA list)",
                 evidence);
+    }
+
+    /**
+     * Decision: Mozilla's partial distrust (NSS's "distrust after" for server authentication) is applied as Firefox
+     * applies it: a leaf whose notBefore is after the date of the root its chain reaches is untrusted. AWS does not
+     * document whether CloudFront applies these dates; CloudFront says it trusts Mozilla's list, and Mozilla's list
+     * does not trust such a certificate, so we report it rather than risk a silent OK.
+     */
+    private Optional<Problem> partiallyDistrusted(List<X509Certificate> chain, ChainPath path) {
+        X509Certificate leaf = chain.get(path.leafIndex());
+        X509Certificate root = path.anchor().orElseThrow();
+        if (root.equals(leaf)) {
+            return Optional.empty();
+        }
+        Instant notBefore = leaf.getNotBefore().toInstant();
+        return anchors.serverDistrustAfter(root)
+                .filter(distrust -> notBefore.isAfter(distrust.after()))
+                .map(distrust -> {
+                    Map<String, String> evidence = certificateEvidence("leaf", leaf);
+                    evidence.put("notBefore", notBefore.toString());
+                    evidence.put("trustAnchor", ChainText.subject(root));
+                    evidence.put("trustAnchorSha256", distrust.sha256());
+                    evidence.put("distrustAfter", distrust.after().toString());
+                    evidence.put("trustAnchors", anchors.description());
+                    return new Problem(FindingCode.CERT_UNTRUSTED,
+                            "leaf " + ChainText.subject(leaf) + " was issued (notBefore " + notBefore + ") after "
+                                    + distrust.after() + ", the date after which Mozilla no longer trusts root "
+                                    + distrust.label() + " for TLS server certificates (partial distrust). "
+                                    + "Certificates issued before that date still chain to it; this one does not. "
+                                    + "Decision: we apply Mozilla's date as Firefox does; AWS does not document "
+                                    + "whether CloudFront applies it (docs/decisions.md)", evidence);
+                });
     }
 
     private Problem incomplete(List<X509Certificate> chain, ChainPath path, Issuance issuance) {

@@ -69,7 +69,8 @@ public final class Checker {
             reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins));
         }
         long durationMs = clock.millis() - started.toEpochMilli();
-        return new Report(started, trust, reports, Summary.of(reports, durationMs));
+        List<Finding> aboutTheRun = trust.runFindings(started);
+        return new Report(started, trust, reports, Summary.of(aboutTheRun, reports, durationMs), List.of(), aboutTheRun);
     }
 
     private static OriginReport originReport(OriginPlan origin, List<ProbeResult> probes) {

@@ -133,7 +133,6 @@ final class CheckRun {
     }
 
     private static Report.TrustAnchorsNote trustNote(TrustAnchors anchors) {
-        return new Report.TrustAnchorsNote(anchors.description(),
-                anchors.added().stream().map(c -> c.getSubjectX500Principal().getName()).toList());
+        return Report.TrustAnchorsNote.of(anchors);
     }
 }

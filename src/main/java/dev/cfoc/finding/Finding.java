@@ -72,6 +72,14 @@ public record Finding(
                 problem.evidence(), Optional.empty());
     }
 
+    /**
+     * A finding about the run itself (e.g. the checker's trust store is stale): no distribution, origin or connection.
+     * Same shape as one about a distribution; the report holds it apart.
+     */
+    public static Finding aboutRun(Problem problem) {
+        return aboutDistribution(problem);
+    }
+
     /** A finding about the configuration of an origin (no connection involved). */
     public static Finding about(String originId, Problem problem) {
         return new Finding(problem.code(), originId, OptionalInt.empty(), Optional.empty(), problem.message(),

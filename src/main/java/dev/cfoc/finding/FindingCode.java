@@ -34,7 +34,9 @@ public enum FindingCode {
     CERT_SELF_SIGNED(Severity.ERROR, "Origin certificate is self-signed",
             "Install a certificate issued by a CA in Mozilla's included CA list (e.g. from ACM via a load balancer, or a public CA)."),
     CERT_UNTRUSTED(Severity.ERROR, "Origin certificate chain does not end at a CA CloudFront trusts",
-            "Use a certificate from a CA in Mozilla's included CA list; private CAs are not trusted by CloudFront."),
+            "Use a certificate from a CA in Mozilla's included CA list; private CAs are not trusted by CloudFront, nor are "
+                    + "certificates issued after the date from which Mozilla distrusts their root (get a new one from "
+                    + "another CA)."),
     CERT_CHAIN_INCOMPLETE(Severity.ERROR, "Origin does not send the intermediate certificate(s)",
             "Configure the origin to send the full chain (leaf, then intermediates, e.g. fullchain.pem); CloudFront does "
                     + "not fetch missing intermediates."),
@@ -55,6 +57,9 @@ public enum FindingCode {
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
             "Enable TLS 1.2 on the origin and remove TLSv1/TLSv1.1 from OriginSslProtocols."),
     SOURCE_UNAVAILABLE(Severity.WARNING, "A distribution could not be read from the CloudFront API", "Grant the checker cloudfront:ListDistributions, GetDistribution, GetCachePolicy and GetOriginRequestPolicy, check that the distribution id exists; throttling and 5xx clear by themselves: the next run reads it again."),
+    TRUST_STORE_STALE(Severity.WARNING, "The checker's bundled copy of Mozilla's CA list is out of date",
+            "Run scripts/refresh-trust-store.sh, rebuild and redeploy the checker (for the Lambda: sam build, sam deploy); "
+                    + "until then, trust results for CAs Mozilla added or removed since the list's date may be wrong."),
     PROBE_INTERNAL_ERROR(Severity.WARNING, "The checker failed while probing a connection (a bug)",
             "Nothing to fix on the origin; report the exception and where it was thrown, and check this origin by hand "
                     + "(see reproduce)."),

@@ -9,6 +9,7 @@ import dev.cfoc.report.OriginReport;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.TextReportWriter;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Turns a report into what SNS publishes: one {@link DistributionAlert} per distribution that has findings at or
- * above the threshold. Pure. The human text says what is wrong and where in a few lines, then gives the text
- * report of that distribution (evidence, fix, reproduce); the JSON is that distribution's part of the JSON report.
+ * above the threshold, then one for the findings about the run itself, if any. Pure. The human text says what is
+ * wrong and where in a few lines, then gives the text report of that distribution (evidence, fix, reproduce); the JSON
+ * is that distribution's part of the JSON report.
  */
 final class AlertBuilder {
 
@@ -29,17 +31,42 @@ final class AlertBuilder {
         this.threshold = threshold;
     }
 
+    /**
+     * Decision: findings about the run itself (TRUST_STORE_STALE) are published as one more message, after the
+     * distributions', labelled with this instead of a distribution id (subject and {@code distributionId} attribute).
+     */
+    static final String RUN_LABEL = "cloudfront-origin-checker";
+
     List<DistributionAlert> alerts(Report report) {
-        return report.distributions().stream()
-                .map(d -> alert(report, d))
-                .flatMap(Optional::stream)
-                .toList();
+        List<DistributionAlert> alerts = new ArrayList<>();
+        report.distributions().stream().map(d -> alert(report, d)).flatMap(Optional::stream).forEach(alerts::add);
+        runAlert(report).ifPresent(alerts::add);
+        return List.copyOf(alerts);
     }
 
     /** The findings that call for a message: active (not suppressed) ones at or above the threshold. */
     List<Finding> alerting(DistributionReport distribution) {
         return distribution.allFindings().filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold))
                 .toList();
+    }
+
+    private Optional<DistributionAlert> runAlert(Report report) {
+        List<Finding> findings = report.runFindings().stream().filter(Finding::isActive)
+                .filter(f -> f.severity().isAtLeast(threshold)).toList();
+        if (findings.isEmpty()) {
+            return Optional.empty();
+        }
+        Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
+        var codes = new LinkedHashSet<String>();
+        findings.forEach(f -> codes.add(f.code().name()));
+        StringBuilder out = new StringBuilder("The checker itself (run of ").append(report.generatedAt()).append(")\n\n")
+                .append(findings.size()).append(" finding").append(findings.size() == 1 ? "" : "s")
+                .append(" about the run, not about a distribution:\n");
+        findings.forEach(f -> out.append("- [").append(f.severity()).append("] ").append(f.code()).append(": ")
+                .append(f.code().title()).append('\n'));
+        out.append('\n').append(text.write(report.withDistributions(List.of())));
+        return Optional.of(new DistributionAlert(RUN_LABEL, worst, 0, List.copyOf(codes), out.toString(),
+                json.write(findings)));
     }
 
     private Optional<DistributionAlert> alert(Report report, DistributionReport distribution) {
@@ -72,7 +99,7 @@ final class AlertBuilder {
         findings.stream().sorted(Comparator.comparing(Finding::severity).reversed())
                 .forEach(f -> out.append("- ").append(line(d, f)).append('\n'));
         out.append('\n').append("Details (evidence, fix, and a command that reproduces each finding):\n");
-        out.append(text.write(report.withDistributions(List.of(d))));
+        out.append(text.write(report.withRunFindings(List.of()).withDistributions(List.of(d))));
         return out.toString();
     }
 

@@ -309,8 +309,7 @@ public final class CheckService {
     }
 
     private Report.TrustAnchorsNote trustNote() {
-        return new Report.TrustAnchorsNote(anchors.description(),
-                anchors.added().stream().map(c -> c.getSubjectX500Principal().getName()).toList());
+        return Report.TrustAnchorsNote.of(anchors);
     }
 
     private static TrustAnchors anchors(LambdaSettings settings) {

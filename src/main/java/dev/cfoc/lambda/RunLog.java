@@ -27,6 +27,8 @@ final class RunLog {
     }
 
     void findings(Report report) {
+        report.runFindings().stream().filter(Finding::isActive).forEach(f -> log.log(level(f),
+                "finding about the run: " + f.message(), "code", f.code().name(), "severity", f.severity().name()));
         report.distributions().forEach(d -> d.allFindings().filter(Finding::isActive).forEach(f -> log.log(level(f),
                 "finding: " + f.message(), fields(d, f, "severity", f.severity().name()))));
         report.distributions().forEach(d -> d.allFindings().filter(Finding::isSuppressed).forEach(f -> log.info(

@@ -101,7 +101,7 @@ public final class SnapStartPriming implements Resource {
                     Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), clock);
             var runner = new ProbeRunner(new OriginProber(HostResolver.fixed(origins.hosts()), rules));
             Report report = new Checker(new Planner(), runner, clock).check(distributions, PolicyCatalog.empty(),
-                    new Report.TrustAnchorsNote(anchors.description(), List.of()), Deadline.after(PRIMING_DEADLINE));
+                    Report.TrustAnchorsNote.of(anchors), Deadline.after(PRIMING_DEADLINE));
             new JsonReportWriter().write(report);
             EmfMetrics.emit(line -> { }, report, 0, clock.instant());
 

@@ -2,11 +2,13 @@ package dev.cfoc.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfoc.cert.CertificateSummary;
+import dev.cfoc.cert.TrustListRelease;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.TlsVersion;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -67,8 +70,19 @@ public final class JsonReportWriter {
 
     /** One distribution's part of the report (the element of {@code distributions}), e.g. for an SNS message. */
     public String write(DistributionReport distribution) {
+        return string(distribution(distribution));
+    }
+
+    /** Findings as a JSON array, in the shape of the report's (e.g. the findings about the run, for an SNS message). */
+    public String write(List<Finding> findings) {
+        ArrayNode array = MAPPER.createArrayNode();
+        findings.forEach(f -> array.add(finding(f)));
+        return string(array);
+    }
+
+    private static String string(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(distribution(distribution));
+            return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report cannot be serialised", e);
         }
@@ -82,16 +96,31 @@ public final class JsonReportWriter {
         return root;
     }
 
-    /** The fields before {@code distributions}. */
+    /**
+     * The fields before {@code distributions}. {@code trustAnchors.list*} name the release of Mozilla's list (null for
+     * another trust store); {@code findings} holds the findings about the run itself (originId null), e.g.
+     * TRUST_STORE_STALE.
+     */
     private ObjectNode header(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("generatedAt", report.generatedAt().toString());
+        Report.TrustAnchorsNote trust = report.trustAnchors();
         ObjectNode anchors = root.putObject("trustAnchors");
-        anchors.put("source", report.trustAnchors().source());
-        strings(anchors.putArray("addedRoots"), report.trustAnchors().addedRoots());
-        if (!report.trustAnchors().addedRoots().isEmpty()) {
+        anchors.put("source", trust.source());
+        strings(anchors.putArray("addedRoots"), trust.addedRoots());
+        if (!trust.addedRoots().isEmpty()) {
             anchors.put("note", TextReportWriter.ADDED_ROOTS_NOTE);
         }
+        put(anchors, "listSource", trust.list().map(TrustListRelease::source));
+        put(anchors, "listVersion", trust.list().map(TrustListRelease::version));
+        put(anchors, "listDate", trust.list().map(l -> l.date().toString()));
+        put(anchors, "listRefreshed", trust.list().map(l -> l.refreshed().toString()));
+        anchors.put("listMaxAgeDays", TrustListRelease.MAX_AGE_DAYS);
+        ArrayNode distrusts = anchors.putArray("serverDistrustAfter");
+        trust.serverDistrustAfter().forEach(d -> distrusts.addObject().put("root", d.label())
+                .put("sha256Fingerprint", d.sha256()).put("distrustAfter", d.after().toString()));
+        ArrayNode findings = root.putArray("findings");
+        report.runFindings().forEach(f -> findings.add(finding(f)));
         return root;
     }
 

@@ -26,7 +26,16 @@ public final class MarkdownReportWriter {
             out.append('\n').append("> **").append(TextReportWriter.ADDED_ROOTS_NOTE).append("**\n");
             report.trustAnchors().addedRoots().forEach(r -> out.append("> - added root: ").append(inline(r)).append('\n'));
         }
+        report.trustAnchors().serverDistrustAfter()
+                .forEach(d -> out.append("\n").append(cell(TextReportWriter.partialDistrust(d))).append('\n'));
         report.notes().forEach(n -> out.append("\n> **Note:** ").append(cell(n)).append('\n'));
+        if (!report.runFindings().isEmpty()) {
+            List<Finding> findings = TextReportWriter.sorted(report.runFindings());
+            out.append("\n## The run itself\n\n| Code | Severity | Message |\n|---|---|---|\n");
+            findings.forEach(f -> out.append("| `").append(f.code()).append("` | ").append(severityCell(f)).append(" | ")
+                    .append(cell(f.message())).append(" |\n"));
+            findings.forEach(f -> details(out, f, "the run"));
+        }
         report.distributions().forEach(d -> distribution(out, d));
         summary(out, report);
         return out.toString();
@@ -61,7 +70,7 @@ public final class MarkdownReportWriter {
                     .append(f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : "").append(" | ")
                     .append(cell(f.sni().orElse(""))).append(" | ").append(cell(f.message())).append(" |\n");
         }
-        findings.forEach(f -> details(out, f, d));
+        findings.forEach(f -> details(out, f, "the distribution"));
         origins.stream().filter(o -> !o.probes().isEmpty() || !o.notes().isEmpty()).forEach(o -> connections(out, o));
     }
 
@@ -69,9 +78,10 @@ public final class MarkdownReportWriter {
         return f.isSuppressed() ? f.severity() + " " + cell(TextReportWriter.suppressedLabel(f)) : "**" + f.severity() + "**";
     }
 
-    private void details(StringBuilder out, Finding f, DistributionReport d) {
+    /** @param whole what a finding without an origin is about: the distribution, or the run */
+    private void details(StringBuilder out, Finding f, String whole) {
         out.append("\n#### ").append(f.severity()).append(" `").append(f.code()).append("` at ")
-                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution");
+                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : whole);
         f.port().ifPresent(p -> out.append(", port ").append(p));
         f.sni().ifPresent(s -> out.append(", SNI ").append(s));
         out.append("\n\n");

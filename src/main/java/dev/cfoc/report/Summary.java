@@ -4,9 +4,10 @@ import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Counts over a whole run. errors/warnings count active findings, those about whole distributions included;
+ * Counts over a whole run. errors/warnings count active findings, those about the run and whole distributions included;
  * suppressed findings are counted apart and nowhere else.
  */
 public record Summary(int distributions, int origins, int errors, int warnings, int suppressed, long durationMs) {
@@ -17,7 +18,13 @@ public record Summary(int distributions, int origins, int errors, int warnings, 
     }
 
     public static Summary of(List<DistributionReport> distributions, long durationMs) {
-        List<Finding> all = distributions.stream().flatMap(DistributionReport::allFindings).toList();
+        return of(List.of(), distributions, durationMs);
+    }
+
+    /** @param runFindings findings about the run itself (counted like the others) */
+    public static Summary of(List<Finding> runFindings, List<DistributionReport> distributions, long durationMs) {
+        List<Finding> all = Stream.concat(runFindings.stream(),
+                distributions.stream().flatMap(DistributionReport::allFindings)).toList();
         List<Finding> active = all.stream().filter(Finding::isActive).toList();
         return new Summary(distributions.size(),
                 distributions.stream().mapToInt(d -> d.origins().size()).sum(),

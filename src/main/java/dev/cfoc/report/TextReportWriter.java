@@ -1,5 +1,6 @@
 package dev.cfoc.report;
 
+import dev.cfoc.cert.ServerDistrustAfter;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.probe.ProbeResult;
@@ -41,7 +42,13 @@ public final class TextReportWriter {
         if (!report.trustAnchors().addedRoots().isEmpty()) {
             out.append("  ").append(ADDED_ROOTS_NOTE).append('\n');
         }
+        report.trustAnchors().serverDistrustAfter().forEach(d -> out.append("  ").append(partialDistrust(d)).append('\n'));
         report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
+        if (!report.runFindings().isEmpty()) {
+            Severity worst = worst(report.runFindings());
+            out.append('\n').append("[").append(style.severity(worst, worst.name())).append("] the run itself\n");
+            sorted(report.runFindings()).forEach(f -> finding(out, f));
+        }
         report.distributions().forEach(d -> distribution(out, d));
         summary(out, report);
         return out.toString();
@@ -70,6 +77,11 @@ public final class TextReportWriter {
         o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
         sorted(o.findings()).forEach(f -> finding(out, f));
+    }
+
+    /** E.g. {@code partial distrust: Izenpe.com, for certificates issued after 2026-04-15T23:59:59Z}. */
+    static String partialDistrust(ServerDistrustAfter distrust) {
+        return "partial distrust: " + distrust.label() + ", for certificates issued after " + distrust.after();
     }
 
     /** Active findings first, each group most severe first. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -51,9 +53,35 @@ class TrustAnchorsTest {
 
         assertThat(info.getProperty("roots")).isEqualTo(String.valueOf(mozilla.size()));
         assertThat(mozilla.description())
-                .startsWith("Mozilla CA list via Debian ca-certificates " + info.getProperty("version"))
+                .startsWith("Mozilla CA list (NSS builtin roots) via Debian libnss3 " + info.getProperty("version")
+                        + " (NSS " + info.getProperty("nss") + ", builtin roots " + info.getProperty("builtins") + ")")
+                .contains(" of " + info.getProperty("date"))
                 .contains("refreshed " + info.getProperty("generated"))
                 .endsWith(", " + mozilla.size() + " roots");
+        TrustListRelease release = mozilla.release().orElseThrow();
+        assertThat(release.date()).isEqualTo(LocalDate.parse(info.getProperty("date")));
+        assertThat(release.refreshed()).isEqualTo(LocalDate.parse(info.getProperty("generated")))
+                .as("generated from a release that existed then").isAfterOrEqualTo(release.date());
+        assertThat(mozilla.serverDistrusts()).hasSize(Integer.parseInt(info.getProperty("serverDistrustAfter")));
+    }
+
+    @Test
+    void of_hasNoReleaseAndNoPartialDistrust_soItIsNeverStale() {
+        TrustAnchors anchors = TrustAnchors.of("test roots", List.of(SamplePki.create("Plain").rootCertificate()));
+
+        assertThat(anchors.release()).isEmpty();
+        assertThat(anchors.serverDistrusts()).isEmpty();
+        assertThat(anchors.staleness(Instant.parse("2100-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void plus_keepsTheReleaseAndThePartialDistrust() {
+        TrustAnchors mozilla = TrustAnchors.mozilla();
+
+        TrustAnchors anchors = mozilla.plus(List.of(SamplePki.create("Kept").rootCertificate()));
+
+        assertThat(anchors.release()).isEqualTo(mozilla.release());
+        assertThat(anchors.serverDistrusts()).isEqualTo(mozilla.serverDistrusts());
     }
 
     @Test
