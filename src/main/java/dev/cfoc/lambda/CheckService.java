@@ -9,19 +9,13 @@ import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.SqsBatchSender;
 import dev.cfoc.aws.TopicArn;
-import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
-import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.check.Checker;
+import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
-import dev.cfoc.plan.Planner;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
-import dev.cfoc.probe.OriginProber;
-import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.Summary;
 import dev.cfoc.source.ApiDistributions;
 
 import java.time.Clock;
@@ -48,9 +42,8 @@ public final class CheckService {
 
     private final LambdaSettings settings;
     private final AwsClientProvider clients;
-    private final HostResolver resolver;
     private final Clock clock;
-    private final TrustAnchors anchors;
+    private final Engine engine;
     private final EmfMetrics.Sink metrics;
 
     /**
@@ -67,9 +60,8 @@ public final class CheckService {
         this.metrics = metrics;
         this.settings = settings;
         this.clients = clients;
-        this.resolver = resolver;
         this.clock = clock;
-        this.anchors = anchors(settings);
+        this.engine = engine(settings, resolver, clock);
     }
 
     /** What a run produced: the report, the alerts built from it and the SNS messages sent. */
@@ -101,7 +93,7 @@ public final class CheckService {
         log.info("run started", "trigger", describe(trigger), "deadline", deadline.toString());
         if (trigger instanceof Trigger.Ignored ignored) {
             log.info("event ignored: " + ignored.reason(), "trigger", "Ignored");
-            return new RunResult(emptyReport(), List.of(), List.of());
+            return new RunResult(engine.emptyReport(), List.of(), List.of());
         }
         Pass pass = pass(trigger, started, probeDeadline(started, deadline), log);
         if (pass.publishFailure().isPresent()) {
@@ -211,8 +203,7 @@ public final class CheckService {
         policies.unavailable().forEach(p -> log.warn("policy could not be read", "policyId", p.id(),
                 "policyType", p.kind().name(), "reason", p.reason()));
 
-        Report checked = checker().check(distributions, ApiDistributions.catalog(policies), trustNote(),
-                probeDeadline);
+        Report checked = engine.check(distributions, ApiDistributions.catalog(policies), probeDeadline);
         Report report = settings.suppressions().apply(
                 ApiDistributions.withSourceFindings(checked, distributions, policies, loaded.unread()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).withNotes(notes);
@@ -298,30 +289,17 @@ public final class CheckService {
         return published;
     }
 
-    private Checker checker() {
-        var rules = new CertificateRules(anchors, settings.expiryWarning(), clock);
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules));
-        return new Checker(new Planner(), runner, clock);
-    }
-
-    private Report emptyReport() {
-        return new Report(clock.instant(), trustNote(), List.of(), new Summary(0, 0, 0, 0, 0));
-    }
-
-    private Report.TrustAnchorsNote trustNote() {
-        return new Report.TrustAnchorsNote(anchors.description(),
-                anchors.added().stream().map(c -> c.getSubjectX500Principal().getName()).toList());
-    }
-
-    private static TrustAnchors anchors(LambdaSettings settings) {
-        if (settings.trustAnchors().isEmpty()) {
-            return TrustAnchors.mozilla();
+    /** @throws IllegalArgumentException when TRUST_ANCHORS cannot be read */
+    private static Engine engine(LambdaSettings settings, HostResolver resolver, Clock clock) {
+        Engine.Builder engine = Engine.builder().expiryWarning(settings.expiryWarning()).resolver(resolver).clock(clock);
+        if (settings.trustAnchors().isPresent()) {
+            try {
+                engine.addRootsFrom(settings.trustAnchors().get());
+            } catch (TrustAnchorException e) {
+                throw new IllegalArgumentException(LambdaSettings.TRUST_ANCHORS + ": " + e.getMessage(), e);
+            }
         }
-        try {
-            return TrustAnchors.mozilla().plus(TrustAnchors.readPem(settings.trustAnchors().get()));
-        } catch (TrustAnchorException e) {
-            throw new IllegalArgumentException(LambdaSettings.TRUST_ANCHORS + ": " + e.getMessage(), e);
-        }
+        return engine.build();
     }
 
     static String describe(Trigger trigger) {
