@@ -9,10 +9,8 @@ import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.ProbeListener;
-import dev.cfoc.report.JsonReportWriter;
-import dev.cfoc.report.MarkdownReportWriter;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.TextReportWriter;
+import dev.cfoc.report.ReportFormat;
 import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
 import dev.cfoc.suppression.Suppressions;
@@ -104,19 +102,11 @@ final class CheckRun {
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    /** JSON is streamed (a fleet's report can be tens of megabytes); the human formats are small. */
-    private void print(Report report, ReportOptions.Format format, boolean colour) {
-        switch (format) {
-            case json -> {
-                try {
-                    new JsonReportWriter().write(report, out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("writing the report to stdout", e);
-                }
-                out.println();
-            }
-            case markdown -> out.print(new MarkdownReportWriter().write(report));
-            case text -> out.print(new TextReportWriter(colour).write(report));
+    private void print(Report report, ReportFormat format, boolean colour) {
+        try {
+            format.writer(colour).write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the report to stdout", e);
         }
         out.flush();
     }
