@@ -41,8 +41,8 @@ final class PublicationStep {
     }
 
     Published publish(Report report, RunContext run) {
-        run.findings().findings(report);
-        run.findings().notChecked(report);
+        run.runLog().findings(report);
+        run.runLog().notChecked(report);
         List<DistributionAlert> alerting = alerts.alerts(report);
         try {
             return new Published(alerting, send(alerting, run), Optional.empty());
@@ -57,7 +57,7 @@ final class PublicationStep {
      */
     void logUnpublished(Report report, PublishFailedException e, Predicate<DistributionReport> affected,
                         String consequence, RunContext run) {
-        run.findings().unpublished(report, e, alerts, affected, consequence);
+        run.runLog().unpublished(report, e, alerts, affected, consequence);
     }
 
     /** @throws PublishFailedException when some alerts could not be published (the rest were) */
@@ -73,7 +73,7 @@ final class PublicationStep {
         TopicArn topic = settings.topicArn().get();
         List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic)
                 .publish(alerting);
-        run.findings().published(published);
+        run.runLog().published(published);
         return published;
     }
 }

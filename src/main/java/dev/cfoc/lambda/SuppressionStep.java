@@ -24,7 +24,7 @@ final class SuppressionStep {
     Report apply(Report checked, RunContext run) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Report report = suppressions.apply(checked, today);
-        run.findings().expiredSuppressions(suppressions.expiredOn(today));
+        run.runLog().expiredSuppressions(suppressions.expiredOn(today));
         return report;
     }
 }
