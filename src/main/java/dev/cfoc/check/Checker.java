@@ -23,8 +23,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The engine: distributions → plans → every connection of the run probed concurrently → report.
- * Used by the CLI and (later) the Lambda.
+ * One run of the engine: distributions → plans → every connection of the run probed concurrently → report.
+ * {@link Engine} assembles it for every trigger.
  */
 public final class Checker {
 

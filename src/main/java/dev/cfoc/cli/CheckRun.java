@@ -1,23 +1,16 @@
 package dev.cfoc.cli;
 
-import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
-import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.check.Checker;
+import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
-import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
-import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeListener;
-import dev.cfoc.probe.ProbeRunner;
-import dev.cfoc.report.JsonReportWriter;
-import dev.cfoc.report.MarkdownReportWriter;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.TextReportWriter;
+import dev.cfoc.report.ReportFormat;
 import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
 import dev.cfoc.suppression.Suppressions;
@@ -30,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -64,13 +56,11 @@ final class CheckRun {
     /** As above; probes whose worst case does not fit in what {@code deadline} leaves are not started. */
     int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors, Deadline deadline) {
-        TrustAnchors anchors;
+        Engine.Builder settings = Engine.builder().addRoots(addedAnchors);
         try {
-            List<X509Certificate> added = new ArrayList<>(addedAnchors);
             if (options.trustAnchors != null) {
-                added.addAll(TrustAnchors.readPem(options.trustAnchors));
+                settings.addRootsFrom(options.trustAnchors);
             }
-            anchors = added.isEmpty() ? TrustAnchors.mozilla() : TrustAnchors.mozilla().plus(added);
         } catch (TrustAnchorException e) {
             err.println("error: --trust-anchors: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -89,15 +79,12 @@ final class CheckRun {
         }
         boolean interactive = options.interactive();
         Clock clock = Clock.systemUTC();
-        var rules = new CertificateRules(anchors, Duration.ofDays(options.expiryWarningDays), clock);
-        ProbeListener progress = interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE;
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules), progress);
-        var checker = new Checker(new Planner(), runner, clock);
+        Engine engine = settings.expiryWarning(Duration.ofDays(options.expiryWarningDays)).resolver(resolver)
+                .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE).build();
 
         err.printf("checking %d distribution(s)…%n", input.distributions().size());
         err.flush();
-        Report checked = input.completion().apply(checker.check(input.distributions(), input.policies(), trustNote(anchors),
-                deadline));
+        Report checked = input.completion().apply(engine.check(input.distributions(), input.policies(), deadline));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Report report = suppressions.apply(checked, today);
         suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
@@ -115,24 +102,12 @@ final class CheckRun {
         return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    /** JSON is streamed (a fleet's report can be tens of megabytes); the human formats are small. */
-    private void print(Report report, ReportOptions.Format format, boolean colour) {
-        switch (format) {
-            case json -> {
-                try {
-                    new JsonReportWriter().write(report, out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("writing the report to stdout", e);
-                }
-                out.println();
-            }
-            case markdown -> out.print(new MarkdownReportWriter().write(report));
-            case text -> out.print(new TextReportWriter(colour).write(report));
+    private void print(Report report, ReportFormat format, boolean colour) {
+        try {
+            format.writer(colour).write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the report to stdout", e);
         }
         out.flush();
-    }
-
-    private static Report.TrustAnchorsNote trustNote(TrustAnchors anchors) {
-        return Report.TrustAnchorsNote.of(anchors);
     }
 }

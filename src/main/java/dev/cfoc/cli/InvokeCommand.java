@@ -1,10 +1,10 @@
 package dev.cfoc.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfoc.lambda.AwsClientProvider;
 import dev.cfoc.lambda.CheckHandler;
+import dev.cfoc.lambda.CheckHandler.Outcome;
 import dev.cfoc.lambda.CheckService;
 import dev.cfoc.lambda.EmfMetrics;
 import dev.cfoc.lambda.FunctionDefaults;
@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
                 "0:the handler returned a report, or an SQS batch response without failed messages",
                 "1:the handler failed (e.g. findings could not be published), timed out, or its SQS batch response "
                         + "names failed messages",
-                "2:bad usage, an unreadable event file, or the handler's BadEvent result"})
+                "2:bad usage (an invalid setting, endpoint or credential variable, from --env or the environment), "
+                        + "an unreadable event file, or the handler's BadEvent result"})
 final class InvokeCommand implements Callable<Integer> {
 
     /** Exit code when the handler threw or timed out (Lambda: a function error). */
@@ -80,6 +81,14 @@ final class InvokeCommand implements Callable<Integer> {
             err.println("error: --timeout must be at least 1 second, got " + timeoutSeconds);
             return ExitCodes.BAD_INPUT;
         }
+        Clock clock = Clock.systemUTC();
+        CheckHandler handler;
+        try {
+            handler = handler(clock, err);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         byte[] eventBytes;
         try {
             eventBytes = Files.readAllBytes(event);
@@ -91,24 +100,12 @@ final class InvokeCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
 
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putAll(env);
-        Clock clock = Clock.systemUTC();
-        CheckHandler handler;
-        try {
-            handler = new CheckHandler(new CheckService(LambdaSettings.fromEnvironment(environment),
-                    InvokeEnvironment.clients(env), HostResolver.system(), clock, emfTo(err)), clock);
-        } catch (RuntimeException e) {
-            out.println(functionError(e));
-            out.flush();
-            err.println("error: the function could not start: " + e.getMessage());
-            return HANDLER_FAILED;
-        }
-
         var context = new LocalContext(FunctionDefaults.FUNCTION_NAME, FunctionDefaults.MEMORY_MB,
                 Duration.ofSeconds(timeoutSeconds), clock, err);
         var output = new ByteArrayOutputStream();
-        Optional<Throwable> failure = invoke(handler, eventBytes, output, context);
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        Optional<Throwable> failure = invoke(handler, eventBytes, output, context, outcome)
+                .or(() -> outcome.get() instanceof Outcome.Failed failed ? Optional.of(failed.error()) : Optional.empty());
         if (failure.isPresent()) {
             out.println(functionError(failure.get()));
             out.flush();
@@ -117,19 +114,36 @@ final class InvokeCommand implements Callable<Integer> {
             }
             return HANDLER_FAILED;
         }
-        String result = output.toString(StandardCharsets.UTF_8);
-        out.println(result);
+        out.println(output.toString(StandardCharsets.UTF_8));
         out.flush();
-        return exitCode(result);
+        return exitCode(outcome.get());
     }
 
-    /** Runs the handler on its own thread so the deadline can be enforced as Lambda does. */
+    /**
+     * The function as Lambda would start it, from the environment and the {@code --env} variables, every one of them
+     * checked first.
+     *
+     * @throws IllegalArgumentException naming the variable at fault (a setting, an endpoint, the trust anchors)
+     */
+    private CheckHandler handler(Clock clock, PrintWriter err) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(env);
+        AwsClientProvider clients = InvokeEnvironment.clients(System.getenv(), env);
+        return new CheckHandler(new CheckService(LambdaSettings.fromEnvironment(environment), clients,
+                HostResolver.system(), clock, emfTo(err)), clock);
+    }
+
+    /**
+     * Runs the handler on its own thread so the deadline can be enforced as Lambda does.
+     *
+     * @return what the handler threw, or the timeout; empty when it came to an {@code outcome}
+     */
     private Optional<Throwable> invoke(CheckHandler handler, byte[] eventBytes, ByteArrayOutputStream output,
-                                       LocalContext context) {
+                                       LocalContext context, AtomicReference<Outcome> outcome) {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().name("invoke").daemon().start(() -> {
             try {
-                handler.handleRequest(new ByteArrayInputStream(eventBytes), output, context);
+                outcome.set(handler.handle(new ByteArrayInputStream(eventBytes), output, context));
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -166,21 +180,14 @@ final class InvokeCommand implements Callable<Integer> {
         return error.toString();
     }
 
-    /** 2 for the handler's BadEvent result, 1 for an SQS batch response naming messages SQS will deliver again. */
-    private static int exitCode(String result) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(result);
-        } catch (IOException e) {
-            return ExitCodes.CLEAN;
-        }
-        if (root == null) {
-            return ExitCodes.CLEAN;
-        }
-        if (root.path("error").path("type").asText("").equals("BadEvent")) {
-            return ExitCodes.BAD_INPUT;
-        }
-        return root.path("batchItemFailures").isEmpty() ? ExitCodes.CLEAN : HANDLER_FAILED;
+    /** 2 for a BadEvent, 1 for an SQS batch response naming messages SQS will deliver again (or a failure). */
+    private static int exitCode(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Reported reported -> ExitCodes.CLEAN;
+            case Outcome.Batch batch -> batch.result().failedMessageIds().isEmpty() ? ExitCodes.CLEAN : HANDLER_FAILED;
+            case Outcome.BadEvent bad -> ExitCodes.BAD_INPUT;
+            case Outcome.Failed failed -> HANDLER_FAILED;
+        };
     }
 
     private static final class TimeoutException extends RuntimeException {

@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The AWS clients of a local invocation. The process environment reaches the SDK by itself (its standard
  * AWS_ENDPOINT_URL… and credential variables); variables given with {@code --env} cannot be put into the process
- * environment, so the same standard names are applied here explicitly.
+ * environment, so the same standard names are applied here explicitly. Every endpoint variable that decides a
+ * client's endpoint is checked first, and a bad one is named: the service's own (AWS_ENDPOINT_URL_SNS…) when set,
+ * else AWS_ENDPOINT_URL, from {@code --env} before the process environment (an {@code --env} endpoint wins).
  */
 final class InvokeEnvironment {
 
@@ -25,21 +27,39 @@ final class InvokeEnvironment {
     static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
     static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
 
+    private static final String ENV_OPTION = "--env ";
+
     private InvokeEnvironment() {
     }
 
-    static AwsClientProvider clients(Map<String, String> overrides) {
+    /**
+     * @param process   the process environment (what the SDK reads by itself)
+     * @param overrides the {@code --env} variables
+     * @throws IllegalArgumentException naming the variable at fault (and {@code --env} when it was given there)
+     */
+    static AwsClientProvider clients(Map<String, String> process, Map<String, String> overrides) {
         AwsClientOptions base = credentials(overrides)
                 .map(AwsClientOptions.defaults()::withCredentials)
                 .orElse(AwsClientOptions.defaults());
-        return new AwsClientProvider(endpoint(base, overrides, ENDPOINT_URL_CLOUDFRONT),
-                endpoint(base, overrides, ENDPOINT_URL_SNS), endpoint(base, overrides, ENDPOINT_URL_SQS));
+        return new AwsClientProvider(endpoint(base, process, overrides, ENDPOINT_URL_CLOUDFRONT),
+                endpoint(base, process, overrides, ENDPOINT_URL_SNS), endpoint(base, process, overrides, ENDPOINT_URL_SQS));
     }
 
-    private static AwsClientOptions endpoint(AwsClientOptions base, Map<String, String> overrides, String serviceVariable) {
-        return value(overrides, serviceVariable).or(() -> value(overrides, ENDPOINT_URL))
-                .map(url -> base.withEndpointOverride(uri(url, serviceVariable)))
-                .orElse(base);
+    /** An {@code --env} endpoint is applied; one from the process environment is only checked (the SDK applies it). */
+    private static AwsClientOptions endpoint(AwsClientOptions base, Map<String, String> process,
+                                             Map<String, String> overrides, String serviceVariable) {
+        Optional<URI> given = deciding(overrides, serviceVariable).map(v -> uri(v, ENV_OPTION));
+        if (given.isPresent()) {
+            return base.withEndpointOverride(given.get());
+        }
+        deciding(process, serviceVariable).ifPresent(v -> uri(v, ""));
+        return base;
+    }
+
+    /** The variable of {@code env} that sets the service's endpoint: its own, else AWS_ENDPOINT_URL. */
+    private static Optional<Map.Entry<String, String>> deciding(Map<String, String> env, String serviceVariable) {
+        return value(env, serviceVariable).map(url -> Map.entry(serviceVariable, url))
+                .or(() -> value(env, ENDPOINT_URL).map(url -> Map.entry(ENDPOINT_URL, url)));
     }
 
     private static Optional<StaticCredentialsProvider> credentials(Map<String, String> overrides) {
@@ -57,7 +77,9 @@ final class InvokeEnvironment {
                 : AwsBasicCredentials.create(key.get(), secret.get())));
     }
 
-    private static URI uri(String url, String variable) {
+    /** @param origin {@code "--env "} for a variable given with the option, empty for the process environment */
+    private static URI uri(Map.Entry<String, String> variable, String origin) {
+        String url = variable.getValue();
         try {
             URI uri = URI.create(url);
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -65,11 +87,12 @@ final class InvokeEnvironment {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--env " + variable + ": not a URL like http://127.0.0.1:4566: " + url);
+            throw new IllegalArgumentException(origin + variable.getKey() + ": not a URL like http://127.0.0.1:4566: "
+                    + url);
         }
     }
 
-    private static Optional<String> value(Map<String, String> overrides, String name) {
-        return Optional.ofNullable(overrides.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 }

@@ -2,15 +2,24 @@ package dev.cfoc.cli;
 
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.report.ReportFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Options shared by {@code check} and {@code demo}: output format, failure threshold, certificate settings. */
+/**
+ * Options shared by {@code check} and {@code demo}: output format, failure threshold, certificate settings. The
+ * {@code --format} label lists {@link ReportFormat}'s constants ({@link FormatLabel}).
+ */
+@Command(modelTransformer = ReportOptions.FormatLabel.class)
 final class ReportOptions {
 
-    enum Format { text, json, markdown }
+    static final String FORMAT = "--format";
 
     enum FailOn {
         error, warning, never;
@@ -24,10 +33,10 @@ final class ReportOptions {
         }
     }
 
-    @Option(names = "--format", paramLabel = "text|json|markdown",
+    @Option(names = FORMAT,
             description = "Report format (default: text on a terminal, json otherwise; markdown for tickets and chat). "
                     + "Valid: ${COMPLETION-CANDIDATES}")
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--suppressions", paramLabel = "FILE",
             description = "Acknowledged findings: a JSON list of {distributionId, originId (optional), code, until "
@@ -47,7 +56,18 @@ final class ReportOptions {
         return Terminal.isInteractive();
     }
 
-    Format effectiveFormat() {
-        return format != null ? format : Terminal.isInteractive() ? Format.text : Format.json;
+    ReportFormat effectiveFormat() {
+        return format != null ? format : Terminal.isInteractive() ? ReportFormat.text : ReportFormat.json;
+    }
+
+    /** Labels {@code --format} with the formats there are (an annotation can only hold a constant). */
+    static final class FormatLabel implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec option = spec.findOption(FORMAT);
+            spec.remove(option);
+            spec.addOption(OptionSpec.builder(option).paramLabel(ReportFormat.label()).build());
+            return spec;
+        }
     }
 }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfoc.probe.HostResolver;
-import org.crac.Core;
 import dev.cfoc.report.JsonReportWriter;
+import dev.cfoc.report.Report;
+import org.crac.Core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,8 +67,38 @@ public final class CheckHandler implements RequestStreamHandler {
         this.clock = clock;
     }
 
+    /** What an invocation came to: {@link #handle} has written its answer, or returns the failure to throw. */
+    public sealed interface Outcome {
+
+        /** A report (every trigger but an SQS batch); the answer is the JSON report. */
+        record Reported(Report report) implements Outcome {
+        }
+
+        /** An SQS batch answered per message; the answer is the partial batch response. */
+        record Batch(BatchResult result) implements Outcome {
+        }
+
+        /** An event the handler cannot act on; the answer is {@code {"error": {"type": "BadEvent", ...}}}. */
+        record BadEvent(String message) implements Outcome {
+        }
+
+        /** The invocation fails (Lambda sees it thrown): findings not published, a batch not answerable, a bug. */
+        record Failed(RuntimeException error) implements Outcome {
+        }
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        if (handle(input, output, context) instanceof Outcome.Failed failed) {
+            throw failed.error();
+        }
+    }
+
+    /**
+     * Handles one invocation as {@link #handleRequest} does, writing the same answer to {@code output}, and says what
+     * it came to instead of throwing (the local {@code invoke} reads it).
+     */
+    public Outcome handle(InputStream input, OutputStream output, Context context) throws IOException {
         StructuredLog log = new StructuredLog(sink(context.getLogger()), clock,
                 Optional.ofNullable(context.getAwsRequestId()));
         Trigger trigger;
@@ -76,25 +107,31 @@ public final class CheckHandler implements RequestStreamHandler {
         } catch (UnanswerableEventException e) {
             log.error("SQS batch cannot be answered per message, the whole batch fails: " + e.getMessage(),
                     "errorType", BAD_EVENT);
-            throw new BatchFailedException(e.getMessage(), e);
+            return new Outcome.Failed(new BatchFailedException(e.getMessage(), e));
         } catch (EventException e) {
             log.error("bad event: " + e.getMessage(), "errorType", BAD_EVENT);
             output.write(badEvent(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            return;
+            return new Outcome.BadEvent(e.getMessage());
         }
         Instant deadline = clock.instant().plus(Duration.ofMillis(context.getRemainingTimeInMillis()));
         var answer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+        Outcome outcome;
         try {
             if (trigger instanceof Trigger.QueueBatch batch) {
-                answer.write(service.runBatch(batch, deadline, log).toJson());
+                BatchResult result = service.runBatch(batch, deadline, log);
+                answer.write(result.toJson());
+                outcome = new Outcome.Batch(result);
             } else {
-                new JsonReportWriter().write(service.run(trigger, deadline, log).report(), answer);
+                Report report = service.run(trigger, deadline, log).report();
+                new JsonReportWriter().write(report, answer);
+                outcome = new Outcome.Reported(report);
             }
         } catch (RuntimeException e) {
             log.error("invocation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
+            return new Outcome.Failed(e);
         }
         answer.flush();
+        return outcome;
     }
 
     /** The error result: one JSON object, no stack trace. */

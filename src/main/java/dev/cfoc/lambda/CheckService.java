@@ -1,33 +1,19 @@
 package dev.cfoc.lambda;
 
-import dev.cfoc.aws.CloudFrontDistributionSource;
 import dev.cfoc.aws.DistributionAlert;
-import dev.cfoc.aws.PolicyResult;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.aws.PublishedMessage;
-import dev.cfoc.aws.SnsFindingPublisher;
-import dev.cfoc.aws.SourceResult;
-import dev.cfoc.aws.SqsBatchSender;
-import dev.cfoc.aws.TopicArn;
-import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
-import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.check.Checker;
+import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
-import dev.cfoc.plan.Planner;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
-import dev.cfoc.probe.OriginProber;
-import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.Summary;
 import dev.cfoc.source.ApiDistributions;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,9 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The serverless checker, whatever triggered it: trigger → distributions from the CloudFront API → custom
- * policies → the engine → report (with findings about distributions that could not be read) → SNS when the run has
- * findings at or above MIN_SEVERITY and TOPIC_ARN is set. Handlers stay thin over this.
+ * The serverless checker, whatever triggered it: each run goes through the {@link Pipeline} (intake → sources →
+ * engine → suppression → publication → telemetry); this class decides what a run's failures cost, which differs
+ * for one event ({@link #run}: the invocation fails) and for an SQS batch ({@link #runBatch}: the messages naming
+ * what failed do). Handlers stay thin over this.
  */
 public final class CheckService {
 
@@ -47,11 +34,9 @@ public final class CheckService {
     public static final String SOURCE = ApiDistributions.SOURCE;
 
     private final LambdaSettings settings;
-    private final AwsClientProvider clients;
-    private final HostResolver resolver;
     private final Clock clock;
-    private final TrustAnchors anchors;
-    private final EmfMetrics.Sink metrics;
+    private final Engine engine;
+    private final Pipeline pipeline;
 
     /**
      * @param resolver how origin names resolve (the system's in production; a fixed table in tests)
@@ -64,12 +49,10 @@ public final class CheckService {
     /** @param metrics where the run's EMF metric lines go (stdout in Lambda, stderr for the local invoke) */
     public CheckService(LambdaSettings settings, AwsClientProvider clients, HostResolver resolver, Clock clock,
                         EmfMetrics.Sink metrics) {
-        this.metrics = metrics;
         this.settings = settings;
-        this.clients = clients;
-        this.resolver = resolver;
         this.clock = clock;
-        this.anchors = anchors(settings);
+        this.engine = engine(settings, resolver, clock);
+        this.pipeline = new Pipeline(settings, clients, engine, clock, metrics);
     }
 
     /** What a run produced: the report, the alerts built from it and the SNS messages sent. */
@@ -101,13 +84,14 @@ public final class CheckService {
         log.info("run started", "trigger", describe(trigger), "deadline", deadline.toString());
         if (trigger instanceof Trigger.Ignored ignored) {
             log.info("event ignored: " + ignored.reason(), "trigger", "Ignored");
-            return new RunResult(emptyReport(), List.of(), List.of());
+            return new RunResult(engine.emptyReport(), List.of(), List.of());
         }
-        Pass pass = pass(trigger, started, probeDeadline(started, deadline), log);
+        RunContext run = new RunContext(started, probeDeadline(started, deadline), log);
+        Pipeline.Pass pass = pipeline.run(trigger, run);
         if (pass.publishFailure().isPresent()) {
             PublishFailedException e = pass.publishFailure().get();
-            new RunLog(log).unpublished(pass.result().report(), e, new AlertBuilder(settings.minSeverity()), d -> true,
-                    "the invocation fails so it is retried and reaches the on-failure destination");
+            pipeline.publication().logUnpublished(pass.result().report(), e, d -> true,
+                    "the invocation fails so it is retried and reaches the on-failure destination", run);
             throw e;
         }
         if (pass.fanOut().isPresent() && !pass.fanOut().get().complete()) {
@@ -146,14 +130,13 @@ public final class CheckService {
             }
         }
         if (!ids.isEmpty()) {
-            Pass pass = pass(new Trigger.Manual(List.copyOf(ids), false), started, probeDeadline(started, deadline),
-                    log);
+            RunContext run = new RunContext(started, probeDeadline(started, deadline), log);
+            Pipeline.Pass pass = pipeline.run(new Trigger.Manual(List.copyOf(ids), false), run);
             Set<String> unpublished = new HashSet<>();
             pass.publishFailure().ifPresent(e -> {
                 e.failures().forEach(f -> unpublished.add(f.distributionId()));
-                new RunLog(log).unpublished(pass.result().report(), e, new AlertBuilder(settings.minSeverity()),
-                        d -> unpublished.contains(d.label()),
-                        "the messages naming these distributions fail so SQS delivers them again");
+                pipeline.publication().logUnpublished(pass.result().report(), e, d -> unpublished.contains(d.label()),
+                        "the messages naming these distributions fail so SQS delivers them again", run);
             });
             Set<String> notChecked = notFullyChecked(pass.result().report());
             for (QueueMessage.Readable r : readable) {
@@ -175,96 +158,6 @@ public final class CheckService {
         return result;
     }
 
-    /** What one pass produced; failures to publish or to queue are returned, for the caller to decide. */
-    private record Pass(RunResult result, Optional<PublishFailedException> publishFailure,
-                        Optional<FanOut.Result> fanOut) {
-    }
-
-    private Pass pass(Trigger trigger, Instant started, Deadline probeDeadline, StructuredLog log) {
-        var cloudFront = clients.cloudFront();
-        SourceResult source = new DistributionSelector(new CloudFrontDistributionSource(cloudFront), settings)
-                .select(trigger);
-        source.skippedDisabled().forEach(id -> log.info("distribution skipped: disabled (set INCLUDE_DISABLED=true "
-                + "to check disabled distributions)", "distributionId", id));
-
-        ApiDistributions.Loaded loaded = ApiDistributions.load(source);
-        loaded.unread().forEach(d -> d.findings().forEach(f -> log.warn("distribution could not be checked",
-                "distributionId", d.label(), "code", f.code().name(), "reason", f.message())));
-        List<Distribution> distributions = loaded.distributions();
-        if (trigger instanceof Trigger.PolicyChanged change) {
-            distributions = distributions.stream().filter(d -> DistributionSelector.uses(d, change)).toList();
-            log.info(distributions.size() + " distribution(s) use the changed policy", "policyId", change.policyId());
-        }
-        Optional<FanOut.Result> fanOut = Optional.empty();
-        List<String> notes = List.of();
-        if (fansOut(trigger)) {
-            FanOut.Result queued = queue(distributions, log);
-            fanOut = Optional.of(queued);
-            notes = List.of("fan-out: " + (queued.distributions() - queued.unsentIds().size()) + " of "
-                    + queued.distributions() + " distribution(s) queued in " + queued.messages() + " message(s) to "
-                    + settings.fanOut().orElseThrow().queueUrl().name() + "; each is checked and published when SQS "
-                    + "delivers it");
-            distributions = List.of();
-        }
-
-        PolicyResult policies = ApiDistributions.policies(cloudFront, distributions);
-        policies.unavailable().forEach(p -> log.warn("policy could not be read", "policyId", p.id(),
-                "policyType", p.kind().name(), "reason", p.reason()));
-
-        Report checked = checker().check(distributions, ApiDistributions.catalog(policies), trustNote(),
-                probeDeadline);
-        Report report = settings.suppressions().apply(
-                ApiDistributions.withSourceFindings(checked, distributions, policies, loaded.unread()),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).withNotes(notes);
-        RunLog runLog = new RunLog(log);
-        runLog.expiredSuppressions(settings.suppressions().expiredOn(LocalDate.ofInstant(clock.instant(),
-                ZoneOffset.UTC)));
-        runLog.findings(report);
-        runLog.notChecked(report);
-        List<DistributionAlert> alerts = new AlertBuilder(settings.minSeverity()).alerts(report);
-        List<PublishedMessage> published;
-        Optional<PublishFailedException> publishFailure = Optional.empty();
-        try {
-            published = publish(alerts, log);
-        } catch (PublishFailedException e) {
-            published = e.published();
-            publishFailure = Optional.of(e);
-        }
-        long runDurationMs = Duration.between(started, clock.instant()).toMillis();
-        EmfMetrics.emit(metrics, report, runDurationMs, clock.instant());
-        log.info("run finished", "distributions", String.valueOf(report.summary().distributions()),
-                "origins", String.valueOf(report.summary().origins()),
-                "errors", String.valueOf(report.summary().errors()),
-                "warnings", String.valueOf(report.summary().warnings()),
-                "suppressed", String.valueOf(report.summary().suppressed()),
-                "alerts", String.valueOf(alerts.size()), "published", String.valueOf(published.size()),
-                "durationMs", String.valueOf(report.summary().durationMs()),
-                "runDurationMs", String.valueOf(runDurationMs));
-        return new Pass(new RunResult(report, alerts, published), publishFailure, fanOut);
-    }
-
-    /** Fan-out is on and the trigger asks for the whole fleet: a schedule, or a manual {"all": true}. */
-    private boolean fansOut(Trigger trigger) {
-        return settings.fanOut().isPresent() && (trigger instanceof Trigger.Scheduled
-                || trigger instanceof Trigger.Manual manual && manual.all());
-    }
-
-    private FanOut.Result queue(List<Distribution> distributions, StructuredLog log) {
-        FanOutSettings fanOut = settings.fanOut().orElseThrow();
-        List<String> ids = distributions.stream().map(Distribution::id).flatMap(Optional::stream).distinct().toList();
-        var sender = new SqsBatchSender(clients.sqs(fanOut.queueUrl()), fanOut.queueUrl());
-        FanOut.Result result = new FanOut(sender, fanOut.batchSize()).queue(ids);
-        for (int i = 0; i < result.unsentIds().size(); i++) {
-            log.error("distribution could not be queued; the invocation fails so the run is retried",
-                    "distributionId", result.unsentIds().get(i), "reason", result.reasons().get(i),
-                    "queue", fanOut.queueUrl().value());
-        }
-        log.info("fan-out: distributions queued", "distributions", String.valueOf(result.distributions()),
-                "messages", String.valueOf(result.messages()), "unsent", String.valueOf(result.unsentIds().size()),
-                "queue", fanOut.queueUrl().value());
-        return result;
-    }
-
     /** The distributions with a connection that was not checked because the deadline came first. */
     private static Set<String> notFullyChecked(Report report) {
         Set<String> ids = new HashSet<>();
@@ -282,45 +175,17 @@ public final class CheckService {
         return Deadline.after(budget.isNegative() ? Duration.ZERO : budget);
     }
 
-    /** @throws PublishFailedException when some alerts could not be published (the rest were) */
-    private List<PublishedMessage> publish(List<DistributionAlert> alerts, StructuredLog log) {
-        if (alerts.isEmpty()) {
-            return List.of();
+    /** @throws IllegalArgumentException when TRUST_ANCHORS cannot be read */
+    private static Engine engine(LambdaSettings settings, HostResolver resolver, Clock clock) {
+        Engine.Builder engine = Engine.builder().expiryWarning(settings.expiryWarning()).resolver(resolver).clock(clock);
+        if (settings.trustAnchors().isPresent()) {
+            try {
+                engine.addRootsFrom(settings.trustAnchors().get());
+            } catch (TrustAnchorException e) {
+                throw new IllegalArgumentException(LambdaSettings.TRUST_ANCHORS + ": " + e.getMessage(), e);
+            }
         }
-        if (settings.topicArn().isEmpty()) {
-            log.info(alerts.size() + " distribution(s) have findings at or above " + settings.minSeverity()
-                    + "; TOPIC_ARN is not set, nothing published");
-            return List.of();
-        }
-        TopicArn topic = settings.topicArn().get();
-        List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic).publish(alerts);
-        new RunLog(log).published(published);
-        return published;
-    }
-
-    private Checker checker() {
-        var rules = new CertificateRules(anchors, settings.expiryWarning(), clock);
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules));
-        return new Checker(new Planner(), runner, clock);
-    }
-
-    private Report emptyReport() {
-        return new Report(clock.instant(), trustNote(), List.of(), new Summary(0, 0, 0, 0, 0));
-    }
-
-    private Report.TrustAnchorsNote trustNote() {
-        return Report.TrustAnchorsNote.of(anchors);
-    }
-
-    private static TrustAnchors anchors(LambdaSettings settings) {
-        if (settings.trustAnchors().isEmpty()) {
-            return TrustAnchors.mozilla();
-        }
-        try {
-            return TrustAnchors.mozilla().plus(TrustAnchors.readPem(settings.trustAnchors().get()));
-        } catch (TrustAnchorException e) {
-            throw new IllegalArgumentException(LambdaSettings.TRUST_ANCHORS + ": " + e.getMessage(), e);
-        }
+        return engine.build();
     }
 
     static String describe(Trigger trigger) {

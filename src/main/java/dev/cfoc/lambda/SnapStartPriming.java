@@ -9,20 +9,15 @@ import dev.cfoc.aws.SendOutcome;
 import dev.cfoc.aws.SqsBatchSender;
 import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.TopicArn;
-import dev.cfoc.cert.CertificateRules;
-import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.check.Checker;
+import dev.cfoc.check.Engine;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.DistributionFileLoader;
 import dev.cfoc.demo.DemoOrigins;
 import dev.cfoc.demo.SampleAwsEndpoint;
 import dev.cfoc.finding.Severity;
-import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
-import dev.cfoc.probe.OriginProber;
-import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.report.Report;
 import org.crac.Context;
@@ -96,12 +91,9 @@ public final class SnapStartPriming implements Resource {
         Instant started = clock.instant();
         try (DemoOrigins origins = DemoOrigins.start(); SampleAwsEndpoint aws = SampleAwsEndpoint.start()) {
             var distributions = new DistributionFileLoader().loadString(origins.distributionJson(), "priming");
-            TrustAnchors anchors = TrustAnchors.mozilla().plus(List.of(origins.rootCertificate()));
-            var rules = new CertificateRules(anchors,
-                    Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), clock);
-            var runner = new ProbeRunner(new OriginProber(HostResolver.fixed(origins.hosts()), rules));
-            Report report = new Checker(new Planner(), runner, clock).check(distributions, PolicyCatalog.empty(),
-                    Report.TrustAnchorsNote.of(anchors), Deadline.after(PRIMING_DEADLINE));
+            Engine engine = Engine.builder().addRoots(List.of(origins.rootCertificate()))
+                    .resolver(HostResolver.fixed(origins.hosts())).clock(clock).build();
+            Report report = engine.check(distributions, PolicyCatalog.empty(), Deadline.after(PRIMING_DEADLINE));
             new JsonReportWriter().write(report);
             EmfMetrics.emit(line -> { }, report, 0, clock.instant());
 

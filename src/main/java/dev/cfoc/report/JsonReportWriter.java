@@ -15,7 +15,6 @@ import dev.cfoc.plan.TlsVersion;
 import dev.cfoc.probe.ProbeResult;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Collection;
 import java.util.List;
@@ -26,24 +25,15 @@ import java.util.OptionalInt;
  * The machine format. Its shape is a contract (README, issue 2 §7): fields are added, never renamed or removed.
  * Absent values are JSON null. Built field by field so the shape does not drift with the Java records.
  */
-public final class JsonReportWriter {
+public final class JsonReportWriter implements ReportWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public String write(Report report) {
-        StringWriter out = new StringWriter();
-        try {
-            write(report, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("report cannot be serialised", e);
-        }
-        return out.toString();
-    }
-
     /**
-     * The same text as {@link #write(Report)}, streamed: only one distribution's tree is in memory at a time, and
-     * no string of the whole report is built (a 10,000-origin report is about 40 MB of JSON).
+     * Streamed: only one distribution's tree is in memory at a time, and no string of the whole report is built (a
+     * 10,000-origin report is about 40 MB of JSON). Ends at the closing brace.
      */
+    @Override
     public void write(Report report, Writer out) throws IOException {
         try (JsonGenerator json = MAPPER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.useDefaultPrettyPrinter();

@@ -2,6 +2,8 @@ package dev.cfoc.report;
 
 import dev.cfoc.finding.Finding;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +16,17 @@ import java.util.regex.Pattern;
  * a table of findings (code, severity, origin, port, SNI, message), then each finding with its fix, evidence in a
  * collapsed block and the reproduce command in a code block; a summary at the end.
  */
-public final class MarkdownReportWriter {
+public final class MarkdownReportWriter implements ReportWriter {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
+    /** Built as a string first: a report for people is small. */
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        out.write(write(report));
+    }
+
+    @Override
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
         out.append("# CloudFront origin check, ").append(report.generatedAt()).append("\n\n");

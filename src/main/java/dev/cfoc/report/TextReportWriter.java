@@ -5,6 +5,8 @@ import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.probe.ProbeResult;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * The human format: one block per distribution, origins worst first, every finding with evidence, fix and reproduce,
  * then a summary table (origins by verdict, findings by code). Colour only when asked for (a terminal).
  */
-public final class TextReportWriter {
+public final class TextReportWriter implements ReportWriter {
 
     static final String ADDED_ROOTS_NOTE =
             "Roots added with --trust-anchors (TRUST_ANCHORS for the Lambda) are NOT trusted by CloudFront: a chain that needs "
@@ -32,6 +34,13 @@ public final class TextReportWriter {
         this.style = new AnsiStyle(colour);
     }
 
+    /** Built as a string first: a report for people is small. */
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        out.write(write(report));
+    }
+
+    @Override
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold("cloudfront-origin-checker report")).append(", ").append(report.generatedAt()).append('\n');

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -171,10 +172,62 @@ class InvokeCommandTest {
     }
 
     @Test
-    void invalidSetting_exits1_namingTheVariable() throws Exception {
+    void invalidSetting_isBadUsage_exits2_namingTheVariable_beforeTheFunctionStarts() {
         int exit = invoke("--event", "events/manual.json", "--env", "MIN_SEVERITY=LOUD");
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(stdout().get("errorMessage").asText()).startsWith("MIN_SEVERITY must be one of");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: MIN_SEVERITY must be one of [INFO, WARNING, ERROR], got 'LOUD'");
+        assertThat(out.toString()).isEmpty();
+        assertThat(api.getAllServeEvents()).as("nothing was called").isEmpty();
+    }
+
+    @Test
+    void unreadableTrustAnchors_isBadUsage_exits2_namingTheVariable() {
+        int exit = invoke("--event", "events/manual.json", "--env", "TRUST_ANCHORS=/nonexistent/roots.pem");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: TRUST_ANCHORS: ").contains("/nonexistent/roots.pem");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void badGlobalEndpoint_exits2_namingAwsEndpointUrlItself() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_ENDPOINT_URL=not-a-url");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --env AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: "
+                + "not-a-url").doesNotContain("AWS_ENDPOINT_URL_");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void badServiceEndpoint_exits2_namingThatServicesVariable() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_ENDPOINT_URL_SQS=::bad");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --env AWS_ENDPOINT_URL_SQS: not a URL like "
+                + "http://127.0.0.1:4566: ::bad");
+    }
+
+    @Test
+    void badEndpointInTheProcessEnvironment_exits2_namingThatVariable(@TempDir Path dir) throws Exception {
+        // the SDK reads the process environment by itself; a child JVM is the only way to give it one
+        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "invoke", "--event", "events/manual.json", "--timeout", "60");
+        command.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        command.environment().putAll(Map.of("AWS_ENDPOINT_URL", "not-a-url",
+                "AWS_ACCESS_KEY_ID", InvokeFixture.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", InvokeFixture.SECRET_KEY,
+                "AWS_REGION", "us-east-1"));
+        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
+                .start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
+        String stdout = Files.readString(dir.resolve("out"));
+        String stderr = Files.readString(dir.resolve("err"));
+        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(stderr).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
+                .doesNotContain("--env");
+        assertThat(stdout).isEmpty();
     }
 }

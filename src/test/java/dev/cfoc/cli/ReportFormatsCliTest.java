@@ -2,6 +2,7 @@ package dev.cfoc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfoc.report.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,19 @@ class ReportFormatsCliTest {
                 .contains("```bash\nopenssl s_client -connect expired.demo.test:")
                 .contains("## Summary")
                 .doesNotContain("\u001b[");
+    }
+
+    @Test
+    void formatOption_labelAndValidValues_areTheReportFormats() {
+        List<String> formats = Arrays.stream(ReportFormat.values()).map(Enum::name).toList();
+
+        for (String command : new String[] {"check", "demo"}) {
+            CliRun help = CliRun.of(command, "--help");
+
+            assertThat(help.out()).contains("[--format=" + String.join("|", formats) + "]");
+            assertThat(help.out().replaceAll("\\s+", " ")).contains("Valid: " + String.join(", ", formats));
+            assertThat(help.out().lines().map(String::strip)).contains("--format=" + String.join("|", formats));
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.report.DistributionReport;
+import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,6 +338,44 @@ class CheckHandlerTest {
         assertThat(report.get("summary").get("distributions").asInt()).isZero();
         assertThat(context.log()).contains("event ignored: UpdateDistribution failed with PreconditionFailed");
         api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void handle_saysWhatTheInvocationCameTo_andAnswersWithTheBytesHandleRequestWrites() throws Exception {
+        // given
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+        var reportAnswer = new ByteArrayOutputStream();
+        var badEventAnswer = new ByteArrayOutputStream();
+
+        // when
+        CheckHandler.Outcome reported = handler(settings()).handle(
+                new ByteArrayInputStream(Files.readAllBytes(EVENTS.resolve("manual.json"))), reportAnswer, context);
+        CheckHandler.Outcome badEvent = handler(settings()).handle(
+                new ByteArrayInputStream("{\"distributionIds\": [".getBytes(StandardCharsets.UTF_8)), badEventAnswer,
+                context);
+
+        // then
+        assertThat(reported).isInstanceOfSatisfying(CheckHandler.Outcome.Reported.class, r -> {
+            assertThat(r.report().distributions()).extracting(DistributionReport::label).containsExactly(DISTRIBUTION_ID);
+            assertThat(reportAnswer.toString(StandardCharsets.UTF_8)).isEqualTo(new JsonReportWriter().write(r.report()));
+        });
+        assertThat(badEvent).isInstanceOfSatisfying(CheckHandler.Outcome.BadEvent.class, b -> {
+            assertThat(b.message()).startsWith("event is not valid JSON (line 1");
+            assertThat(badEventAnswer.toString(StandardCharsets.UTF_8)).isEqualTo(CheckHandler.badEvent(b.message()));
+        });
+    }
+
+    @Test
+    void handle_returnsTheFailure_thatHandleRequestThrowsToLambda() throws Exception {
+        LocalWorld.stubSnsPublishDenied(api);
+        world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
+
+        CheckHandler.Outcome outcome = handler(settings()).handle(
+                new ByteArrayInputStream(Files.readAllBytes(EVENTS.resolve("manual.json"))), new ByteArrayOutputStream(),
+                context);
+
+        assertThat(outcome).isInstanceOfSatisfying(CheckHandler.Outcome.Failed.class, f -> assertThat(f.error())
+                .isInstanceOf(PublishFailedException.class).hasMessageContaining("AuthorizationError"));
     }
 
     private static JsonNode parse(String line) {

@@ -69,6 +69,19 @@ class SqsBatchHandlerTest {
     }
 
     @Test
+    void handle_saysTheBatchWasAnswered_withTheResultItWrote() throws Exception {
+        var output = new ByteArrayOutputStream();
+
+        CheckHandler.Outcome outcome = handler().handle(new ByteArrayInputStream(Files.readAllBytes(SQS_BATCH)), output,
+                new RecordingContext());
+
+        assertThat(outcome).isInstanceOfSatisfying(CheckHandler.Outcome.Batch.class, b -> {
+            assertThat(b.result().failedMessageIds()).isEmpty();
+            assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo(b.result().toJson());
+        });
+    }
+
+    @Test
     void distributionsNotCheckedBeforeTheDeadline_failTheirMessages_soSqsRedeliversThem() throws Exception {
         // given: 10 s left, less than the run's margin: no probe may start
         var shortContext = new RecordingContext(10_000);

@@ -1,0 +1,129 @@
+package dev.cfoc.check;
+
+import dev.cfoc.cert.CertificateRules;
+import dev.cfoc.cert.TrustAnchorException;
+import dev.cfoc.cert.TrustAnchors;
+import dev.cfoc.config.Distribution;
+import dev.cfoc.plan.Planner;
+import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.Deadline;
+import dev.cfoc.probe.HostResolver;
+import dev.cfoc.probe.OriginProber;
+import dev.cfoc.probe.ProbeListener;
+import dev.cfoc.probe.ProbeRunner;
+import dev.cfoc.report.Report;
+import dev.cfoc.report.Summary;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The engine every trigger runs (CLI check and demo, the Lambda, SnapStart priming), assembled in one place from its
+ * settings: trust anchors (Mozilla's plus added roots), the expiry warning, how names resolve, the clock and an
+ * optional probe listener. Built once ({@link #builder()}); each {@link #check} is one run with its own DNS cache.
+ * A new engine setting is one method of {@link Builder} and its use in {@link #check}.
+ */
+public final class Engine {
+
+    private final CertificateRules rules;
+    private final Report.TrustAnchorsNote trustAnchors;
+    private final HostResolver resolver;
+    private final ProbeListener listener;
+    private final Clock clock;
+
+    private Engine(Builder builder) {
+        TrustAnchors anchors = builder.addedRoots.isEmpty() ? TrustAnchors.mozilla()
+                : TrustAnchors.mozilla().plus(builder.addedRoots);
+        this.rules = new CertificateRules(anchors, builder.expiryWarning, builder.clock);
+        this.trustAnchors = Report.TrustAnchorsNote.of(anchors);
+        this.resolver = builder.resolver;
+        this.listener = builder.listener;
+        this.clock = builder.clock;
+    }
+
+    /** Mozilla's roots, the default expiry warning, the system's DNS and clock, no listener, until told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * One run: plans every distribution, probes every connection of the run at once (names resolved at most once),
+     * and reports. Probes whose worst case does not fit in what {@code deadline} leaves are not started: they are
+     * reported as NOT_CHECKED_DEADLINE.
+     */
+    public Report check(List<Distribution> distributions, PolicyCatalog policies, Deadline deadline) {
+        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules), listener);
+        return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline);
+    }
+
+    /** The report of a run that checked nothing (e.g. an event that asks for nothing). */
+    public Report emptyReport() {
+        return new Report(clock.instant(), trustAnchors, List.of(), new Summary(0, 0, 0, 0, 0));
+    }
+
+    /** What certificates are checked against, as every report of this engine says it. */
+    public Report.TrustAnchorsNote trustAnchors() {
+        return trustAnchors;
+    }
+
+    /** The engine's settings; {@link #build()} makes an engine of them. */
+    public static final class Builder {
+
+        private final List<X509Certificate> addedRoots = new ArrayList<>();
+        private Duration expiryWarning = CertificateRules.DEFAULT_EXPIRY_WARNING;
+        private HostResolver resolver = HostResolver.system();
+        private Clock clock = Clock.systemUTC();
+        private ProbeListener listener = ProbeListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Roots to trust on top of Mozilla's (private PKI, the demo's): the report says CloudFront does NOT trust them. */
+        public Builder addRoots(List<X509Certificate> roots) {
+            addedRoots.addAll(roots);
+            return this;
+        }
+
+        /**
+         * The roots of a PEM file, as {@link #addRoots}; read now.
+         *
+         * @throws TrustAnchorException naming the file and what is wrong with it
+         */
+        public Builder addRootsFrom(Path pem) throws TrustAnchorException {
+            return addRoots(TrustAnchors.readPem(pem));
+        }
+
+        /** CERT_EXPIRING_SOON when a certificate expires within this (0 or more). */
+        public Builder expiryWarning(Duration threshold) {
+            this.expiryWarning = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /** How origin names resolve: the system's in production, a fixed table for the demo, priming and tests. */
+        public Builder resolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told when each probe starts and finishes (progress on a terminal). */
+        public Builder listener(ProbeListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the expiry warning is negative */
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cfoc.check;
+
+import dev.cfoc.config.Distribution;
+import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.demo.SamplePki;
+import dev.cfoc.finding.FindingCode;
+import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.Deadline;
+import dev.cfoc.probe.HostResolver;
+import dev.cfoc.report.Report;
+import org.junit.jupiter.api.Test;
+
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine as every trigger assembles it: the trust-anchor note, one DNS cache per run. No sockets. */
+class EngineTest {
+
+    private static final Path CONFIG = Path.of("src/test/resources/config/bare-distribution-config.json");
+    private static final String ORIGIN = "blog-example-net.s3-website-eu-west-1.amazonaws.com";
+
+    @Test
+    void addedRoots_areNamedInEveryReport_asNotTrustedByCloudFront() {
+        X509Certificate root = SamplePki.create("engine test").rootCertificate();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+        Engine engine = Engine.builder().addRoots(List.of(root)).clock(clock).build();
+
+        Report.TrustAnchorsNote note = engine.trustAnchors();
+        assertThat(note.addedRoots()).containsExactly(root.getSubjectX500Principal().getName());
+        assertThat(note.source()).startsWith("Mozilla CA list").contains("1 added root that CloudFront does NOT trust");
+        assertThat(engine.emptyReport().trustAnchors()).isEqualTo(note);
+        assertThat(engine.emptyReport().generatedAt()).isEqualTo(clock.instant());
+        assertThat(engine.emptyReport().distributions()).isEmpty();
+    }
+
+    @Test
+    void withoutAddedRoots_theNoteIsMozillasListAlone() {
+        Report.TrustAnchorsNote note = Engine.builder().build().trustAnchors();
+
+        assertThat(note.addedRoots()).isEmpty();
+        assertThat(note.source()).startsWith("Mozilla CA list").doesNotContain("added");
+    }
+
+    @Test
+    void eachRun_resolvesTheOriginsAgain_soAnEngineBuiltOnceNeverServesStaleDns() throws Exception {
+        // given: one engine (the Lambda builds it once per container) and a resolver that counts its lookups
+        List<String> lookups = new CopyOnWriteArrayList<>();
+        HostResolver counting = host -> {
+            lookups.add(host);
+            throw new UnknownHostException(host);
+        };
+        Engine engine = Engine.builder().resolver(counting).build();
+        List<Distribution> distributions = new DistributionFileLoader().load(CONFIG);
+
+        // when: two runs
+        Report first = engine.check(distributions, PolicyCatalog.empty(), Deadline.none());
+        Report second = engine.check(distributions, PolicyCatalog.empty(), Deadline.none());
+
+        // then: each run looked the name up itself
+        assertThat(lookups).containsExactly(ORIGIN, ORIGIN);
+        assertThat(first.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
+        assertThat(second.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
+    }
+}
