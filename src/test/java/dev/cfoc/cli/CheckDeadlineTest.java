@@ -2,8 +2,8 @@ package dev.cfoc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

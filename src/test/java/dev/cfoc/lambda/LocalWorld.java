@@ -6,8 +6,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.TopicArn;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.check.Checker;
 import dev.cfoc.config.DistributionFileLoader;
-import dev.cfoc.demo.DemoOrigins;
+import dev.cfoc.sample.DemoOrigins;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;

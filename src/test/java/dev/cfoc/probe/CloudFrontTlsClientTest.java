@@ -1,8 +1,8 @@
 package dev.cfoc.probe;
 
-import dev.cfoc.demo.ObservedClientHello;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.testing.ObservedClientHello;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.plan.TlsVersion;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NamedGroup;

@@ -2,8 +2,8 @@ package dev.cfoc.probe;
 
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchors;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SamplePki.LeafSpec;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SamplePki.LeafSpec;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.plan.TlsVersion;

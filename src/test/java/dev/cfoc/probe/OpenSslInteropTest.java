@@ -1,6 +1,6 @@
 package dev.cfoc.probe;
 
-import dev.cfoc.demo.SamplePki;
+import dev.cfoc.sample.SamplePki;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import org.junit.jupiter.api.BeforeAll;

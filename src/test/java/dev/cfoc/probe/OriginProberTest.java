@@ -2,10 +2,10 @@ package dev.cfoc.probe;
 
 import dev.cfoc.config.CustomHeader;
 import dev.cfoc.config.Secret;
-import dev.cfoc.demo.LocalPorts;
-import dev.cfoc.demo.SampleHttpServer;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.LocalPorts;
+import dev.cfoc.testing.SampleHttpServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.finding.Severity;

@@ -1,6 +1,6 @@
 package dev.cfoc.probe;
 
-import dev.cfoc.demo.SampleHttpServer;
+import dev.cfoc.testing.SampleHttpServer;
 import dev.cfoc.plan.ProbeTarget;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.cfoc.probe;
 
 import dev.cfoc.cert.CertificateSummary;
 import dev.cfoc.cert.CertificateVerifier;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.plan.ProbeTarget;

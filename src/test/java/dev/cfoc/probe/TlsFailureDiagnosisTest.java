@@ -1,9 +1,9 @@
 package dev.cfoc.probe;
 
-import dev.cfoc.demo.SampleHttpServer;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
-import dev.cfoc.demo.SampleTlsServer.Behaviour;
+import dev.cfoc.testing.SampleHttpServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
+import dev.cfoc.testing.SampleTlsServer.Behaviour;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.plan.TlsVersion;

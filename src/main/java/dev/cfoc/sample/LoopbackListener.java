@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.sample;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A listening socket on 127.0.0.1 (ephemeral port) that hands each connection to a handler on its own virtual
  * thread. Closing it closes the listener and every open connection.
  */
-final class LoopbackListener implements AutoCloseable {
+public final class LoopbackListener implements AutoCloseable {
 
     /** Serves one accepted connection; the listener closes the socket afterwards. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(Socket socket) throws IOException;
     }
 
@@ -29,7 +29,7 @@ final class LoopbackListener implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
 
-    LoopbackListener(String name, Handler handler) {
+    public LoopbackListener(String name, Handler handler) {
         this.handler = handler;
         try {
             serverSocket = new ServerSocket();
@@ -40,11 +40,12 @@ final class LoopbackListener implements AutoCloseable {
         Thread.ofVirtual().name(name + "-accept-" + serverSocket.getLocalPort()).start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 
-    int connections() {
+    /** Connections accepted so far. */
+    public int connections() {
         return connections.get();
     }
 

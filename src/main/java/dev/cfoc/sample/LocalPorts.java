@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.sample;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

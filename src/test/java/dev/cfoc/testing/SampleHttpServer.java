@@ -1,18 +1,22 @@
-package dev.cfoc.demo;
+package dev.cfoc.testing;
+
+import dev.cfoc.sample.HttpResponder;
+import dev.cfoc.sample.LoopbackListener;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A plain-HTTP sample origin on 127.0.0.1: one request per connection, a fixed status, Connection: close. */
+/** A plain-HTTP test origin on 127.0.0.1: one request per connection, a fixed status, Connection: close. */
 public final class SampleHttpServer implements AutoCloseable {
 
     private final LoopbackListener listener;
-    private final HttpResponder responder;
+    private final HttpAnswer.Sender answer;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private SampleHttpServer(int status, Duration delay) {
-        responder = new HttpResponder(status, delay);
+        answer = HttpAnswer.of(status, delay).sender();
+        HttpResponder responder = new HttpResponder(answer);
         listener = new LoopbackListener("sample-http", socket ->
                 responder.serve(socket.getInputStream(), socket.getOutputStream(), requests::add));
     }
@@ -42,7 +46,7 @@ public final class SampleHttpServer implements AutoCloseable {
 
     /** The most requests that were being answered at the same time (between request and response). */
     public int maxConcurrentRequests() {
-        return responder.maxConcurrentRequests();
+        return answer.maxConcurrentRequests();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.testing;
 
 import dev.cfoc.plan.TlsVersion;
 

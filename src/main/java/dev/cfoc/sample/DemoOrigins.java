@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ public final class DemoOrigins implements AutoCloseable {
     static final String DOMAIN = ".demo.test";
 
     private final SamplePki pki;
-    private final List<SampleTlsServer> servers = new ArrayList<>();
+    private final List<SampleTlsOrigin> servers = new ArrayList<>();
     private final Map<String, Integer> httpsPorts = new LinkedHashMap<>();
 
     private DemoOrigins(SamplePki pki) {
@@ -48,22 +48,26 @@ public final class DemoOrigins implements AutoCloseable {
 
     private void startAll() {
         Instant now = Instant.now();
-        serve("healthy", SampleTlsServer.builder(leaf("healthy")));
-        serve("app", SampleTlsServer.builder(leaf("app")));
-        serve("expired", SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(host("expired"))
-                .validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(10))))));
-        serve("wrong-name", SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames("other-site" + DOMAIN))));
+        serve("healthy", leaf("healthy"));
+        serve("app", leaf("app"));
+        serve("expired", pki.issueLeaf(SamplePki.LeafSpec.forNames(host("expired"))
+                .validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(10)))));
+        serve("wrong-name", pki.issueLeaf(SamplePki.LeafSpec.forNames("other-site" + DOMAIN)));
         SamplePki.Issued withoutIntermediate = leaf("missing-intermediate");
-        serve("missing-intermediate", SampleTlsServer.builder(new SamplePki.Issued(withoutIntermediate.certificate(),
-                withoutIntermediate.privateKey(), List.of(withoutIntermediate.certificate()))));
-        serve("expiring-soon", SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(host("expiring-soon"))
-                .validity(now.minus(Duration.ofDays(80)), now.plus(Duration.ofDays(12))))));
-        serve("tls13-only", SampleTlsServer.builder(leaf("tls13-only")).versions(TlsVersion.TLSV1_3));
+        serve("missing-intermediate", new SamplePki.Issued(withoutIntermediate.certificate(),
+                withoutIntermediate.privateKey(), List.of(withoutIntermediate.certificate())));
+        serve("expiring-soon", pki.issueLeaf(SamplePki.LeafSpec.forNames(host("expiring-soon"))
+                .validity(now.minus(Duration.ofDays(80)), now.plus(Duration.ofDays(12)))));
+        serve("tls13-only", SampleTlsOrigin.Settings.of(leaf("tls13-only")).versions(TlsVersion.TLSV1_3));
         httpsPorts.put("closed-port", LocalPorts.closedPort());
     }
 
-    private void serve(String originId, SampleTlsServer.Builder builder) {
-        SampleTlsServer server = builder.start();
+    private void serve(String originId, SamplePki.Issued credentials) {
+        serve(originId, SampleTlsOrigin.Settings.of(credentials));
+    }
+
+    private void serve(String originId, SampleTlsOrigin.Settings settings) {
+        SampleTlsOrigin server = SampleTlsOrigin.start(settings);
         servers.add(server);
         httpsPorts.put(originId, server.port());
     }
@@ -110,6 +114,6 @@ public final class DemoOrigins implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(SampleTlsServer::close);
+        servers.forEach(SampleTlsOrigin::close);
     }
 }

@@ -1,47 +1,33 @@
-package dev.cfoc.demo;
+package dev.cfoc.testing;
 
 import dev.cfoc.plan.TlsVersion;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import dev.cfoc.sample.HttpResponder;
+import dev.cfoc.sample.LoopbackListener;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SampleTlsOrigin;
+import dev.cfoc.sample.SampleTlsPeer;
+import dev.cfoc.sample.ServerCredentials;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.CertificateRequest;
-import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
-import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.HashAlgorithm;
-import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.ServerName;
-import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.SignatureScheme;
-import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedDecryptor;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
@@ -53,12 +39,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An in-process TLS origin on 127.0.0.1 built on Bouncy Castle's low-level server API, so it can be what real
- * origins sometimes are: TLS 1.3-only, TLS 1.0-only, CHACHA20-only, serving a chain in the wrong order or a
- * certificate per SNI — or not TLS at all (silent, garbage, reset, one byte a second), or hostile in other ways
- * (hang up after the ServerHello, ask for a client certificate, answer megabytes of header or a body that never
- * ends). Answers one HTTP request per connection with a fixed status and Connection: close. Records every
- * ClientHello and request it sees.
+ * A test origin on 127.0.0.1: the TLS of {@link SampleTlsOrigin} made into what real origins sometimes are:
+ * TLS 1.3-only, TLS 1.0-only, CHACHA20-only, serving a chain in the wrong order or a certificate per SNI — or not TLS
+ * at all (silent, garbage, reset, one byte a second), or hostile in other ways (hang up after the ServerHello, ask
+ * for a client certificate, answer megabytes of header or a body that never ends). Answers one HTTP request per
+ * connection with a fixed status and Connection: close. Records every ClientHello and request it sees.
  */
 public final class SampleTlsServer implements AutoCloseable {
 
@@ -88,50 +73,49 @@ public final class SampleTlsServer implements AutoCloseable {
         REQUIRED
     }
 
-    /** Every suite the sample server can serve; the configured key type narrows it per connection. */
-    private static final List<Integer> ALL_SUITES = List.of(
-            CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
-            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA,
-            CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA);
+    /**
+     * Everything the server does, frozen when it starts.
+     *
+     * @param origin       the default credentials and the versions accepted
+     * @param bySni        credentials per SNI host name (lower case)
+     * @param cipherSuites the suites accepted (IANA codes; empty: {@link SampleTlsPeer#ALL_SUITES})
+     * @param garbage      the bytes {@link Behaviour#GARBAGE} sends
+     */
+    record Settings(SampleTlsOrigin.Settings origin, Map<String, ServerCredentials> bySni, List<Integer> cipherSuites,
+                    Behaviour behaviour, byte[] garbage, Duration handshakeDelay, ClientCertificate clientCertificate,
+                    HttpAnswer answer) {
+        Settings {
+            bySni = Map.copyOf(bySni);
+            cipherSuites = List.copyOf(cipherSuites);
+            garbage = garbage.clone();
+        }
+
+        @Override
+        public byte[] garbage() {
+            return garbage.clone();
+        }
+    }
 
     private static final byte[] DEFAULT_GARBAGE = "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SLOW_RECORD = {22, 3, 3, 0x40, 0};
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Builder config;
-    private final Map<String, Credentials> bySni;
-    private final Credentials defaultCredentials;
+    private final Settings settings;
+    private final HttpAnswer.Sender answer;
     private final HttpResponder responder;
-    private final List<AtomicReference<ObservedClientHello>> clientHellos =
-            new CopyOnWriteArrayList<>();
+    private final List<AtomicReference<ObservedClientHello>> clientHellos = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final LoopbackListener listener;
 
-    private SampleTlsServer(Builder builder) {
-        this.config = builder;
-        this.defaultCredentials = Credentials.of(builder.chain, builder.privateKey);
-        Map<String, Credentials> sni = new HashMap<>();
-        builder.chainsBySni.forEach((name, issued) ->
-                sni.put(name.toLowerCase(Locale.ROOT), Credentials.of(issued.chain(), issued.privateKey())));
-        this.bySni = Map.copyOf(sni);
-        this.responder = new HttpResponder(new HttpAnswer(builder.httpStatus, builder.responseDelay,
-                builder.location, builder.headerPaddingBytes, builder.endlessBody, builder.responseByteInterval));
+    private SampleTlsServer(Settings settings) {
+        this.settings = settings;
+        this.answer = settings.answer().sender();
+        this.responder = new HttpResponder(answer);
         this.listener = new LoopbackListener("sample-tls", this::serve);
     }
 
     /** A server presenting {@code credentials.chain()} as given (order included). */
     public static Builder builder(SamplePki.Issued credentials) {
-        return new Builder(credentials.chain(), credentials.privateKey());
+        return new Builder(credentials);
     }
 
     public int port() {
@@ -158,7 +142,7 @@ public final class SampleTlsServer implements AutoCloseable {
 
     /** The most requests that were being answered at the same time (between request and response). */
     public int maxConcurrentRequests() {
-        return responder.maxConcurrentRequests();
+        return answer.maxConcurrentRequests();
     }
 
     @Override
@@ -169,19 +153,19 @@ public final class SampleTlsServer implements AutoCloseable {
     private void serve(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
-        switch (config.behaviour) {
+        switch (settings.behaviour()) {
             case TLS -> {
-                HttpResponder.sleep(config.handshakeDelay);
+                HttpAnswer.sleep(settings.handshakeDelay());
                 serveTls(in, out);
             }
             case CLOSE_AFTER_SERVER_HELLO -> {
-                HttpResponder.sleep(config.handshakeDelay);
+                HttpAnswer.sleep(settings.handshakeDelay());
                 serveTls(in, new FirstRecordOnly(out, socket));
             }
             case SILENT -> drain(in);
             case GARBAGE -> {
                 readSome(in);
-                out.write(config.garbage);
+                out.write(settings.garbage());
                 out.flush();
                 drain(in);
             }
@@ -195,7 +179,7 @@ public final class SampleTlsServer implements AutoCloseable {
                 for (int i = 0; !socket.isClosed(); i++) {
                     out.write(i < SLOW_RECORD.length ? SLOW_RECORD[i] : 0);
                     out.flush();
-                    HttpResponder.sleep(Duration.ofSeconds(1));
+                    HttpAnswer.sleep(Duration.ofSeconds(1));
                 }
             }
         }
@@ -203,8 +187,7 @@ public final class SampleTlsServer implements AutoCloseable {
 
     private void serveTls(InputStream in, OutputStream out) throws IOException {
         TlsServerProtocol protocol = new TlsServerProtocol(in, out);
-        Peer peer = new Peer(new BcTlsCrypto(RANDOM));
-        protocol.accept(peer);
+        protocol.accept(new Peer());
         responder.serve(protocol.getInputStream(), protocol.getOutputStream(), requests::add);
         protocol.close();
     }
@@ -265,52 +248,8 @@ public final class SampleTlsServer implements AutoCloseable {
         }
     }
 
-    /** A certificate chain in Bouncy Castle's form with its private key. */
-    private record Credentials(List<byte[]> encodedChain, AsymmetricKeyParameter key) {
-        static Credentials of(List<X509Certificate> chain, PrivateKey privateKey) {
-            try {
-                List<byte[]> encoded = new ArrayList<>();
-                for (X509Certificate certificate : chain) {
-                    encoded.add(certificate.getEncoded());
-                }
-                return new Credentials(List.copyOf(encoded), PrivateKeyFactory.createKey(privateKey.getEncoded()));
-            } catch (CertificateEncodingException | IOException e) {
-                throw new IllegalArgumentException("credentials: cannot convert the key or chain", e);
-            }
-        }
-
-        boolean isRsa() {
-            return key instanceof RSAKeyParameters;
-        }
-
-        boolean canServe(int suite) {
-            int keyExchange = TlsUtils.getKeyExchangeAlgorithm(suite);
-            return switch (keyExchange) {
-                case KeyExchangeAlgorithm.NULL -> true;
-                case KeyExchangeAlgorithm.ECDHE_ECDSA -> !isRsa();
-                case KeyExchangeAlgorithm.ECDHE_RSA, KeyExchangeAlgorithm.DHE_RSA, KeyExchangeAlgorithm.RSA -> isRsa();
-                default -> false;
-            };
-        }
-
-        Certificate certificate(BcTlsCrypto crypto, boolean tls13) throws IOException {
-            TlsCertificate[] certificates = new TlsCertificate[encodedChain.size()];
-            for (int i = 0; i < certificates.length; i++) {
-                certificates[i] = crypto.createCertificate(encodedChain.get(i));
-            }
-            if (!tls13) {
-                return new Certificate(certificates);
-            }
-            CertificateEntry[] entries = Arrays.stream(certificates).map(c -> new CertificateEntry(c, null))
-                    .toArray(CertificateEntry[]::new);
-            return new Certificate(TlsUtils.EMPTY_BYTES, entries);
-        }
-    }
-
-    /** Bouncy Castle's view of this server, one per connection. */
-    private final class Peer extends DefaultTlsServer {
-        private final BcTlsCrypto crypto;
-        private Credentials credentials = defaultCredentials;
+    /** The sample origin's TLS, plus the test server's suites, SNI credentials, client certificate policy and records. */
+    private final class Peer extends SampleTlsPeer {
         private Optional<TlsVersion> clientVersion = Optional.empty();
         private List<TlsVersion> supportedVersions = List.of();
         private List<Integer> offeredSuites = List.of();
@@ -318,12 +257,10 @@ public final class SampleTlsServer implements AutoCloseable {
         private List<Integer> groups = List.of();
         private List<Integer> signatureSchemes = List.of();
         /** Published as soon as the ClientHello is read, completed with its extensions when they are processed. */
-        private final AtomicReference<ObservedClientHello> published =
-                new AtomicReference<>();
+        private final AtomicReference<ObservedClientHello> published = new AtomicReference<>();
 
-        Peer(BcTlsCrypto crypto) {
-            super(crypto);
-            this.crypto = crypto;
+        Peer() {
+            super(settings.origin());
         }
 
         private void publish() {
@@ -335,16 +272,14 @@ public final class SampleTlsServer implements AutoCloseable {
         }
 
         @Override
-        protected ProtocolVersion[] getSupportedVersions() {
-            return config.versions.stream().sorted(Comparator.reverseOrder())
-                    .map(v -> ProtocolVersion.get(v.wireValue() >> 8, v.wireValue() & 0xFF))
-                    .toArray(ProtocolVersion[]::new);
+        protected ServerCredentials credentialsFor(String name) {
+            return settings.bySni().getOrDefault(name.toLowerCase(Locale.ROOT), super.credentialsFor(name));
         }
 
         @Override
         protected int[] getSupportedCipherSuites() {
-            int[] suites = config.cipherSuites.stream().mapToInt(Integer::intValue).toArray();
-            return TlsUtils.getSupportedCipherSuites(crypto, suites);
+            return settings.cipherSuites().isEmpty() ? super.getSupportedCipherSuites()
+                    : supported(settings.cipherSuites());
         }
 
         @Override
@@ -364,9 +299,8 @@ public final class SampleTlsServer implements AutoCloseable {
                     .map(v -> TlsVersion.fromWireValue(v.getFullVersion())).flatMap(Optional::stream).toList();
             Vector names = TlsExtensionsUtils.getServerNameExtensionClient(extensions);
             if (names != null && !names.isEmpty()) {
-                String name = new String(((ServerName) names.get(0)).getNameData(), StandardCharsets.US_ASCII);
-                serverName = Optional.of(name);
-                credentials = bySni.getOrDefault(name.toLowerCase(Locale.ROOT), defaultCredentials);
+                serverName = Optional.of(new String(((ServerName) names.get(0)).getNameData(),
+                        StandardCharsets.US_ASCII));
             }
             int[] supportedGroups = TlsExtensionsUtils.getSupportedGroupsExtension(extensions);
             groups = supportedGroups == null ? List.of() : Arrays.stream(supportedGroups).boxed().toList();
@@ -383,7 +317,7 @@ public final class SampleTlsServer implements AutoCloseable {
 
         @Override
         public CertificateRequest getCertificateRequest() throws IOException {
-            if (config.clientCertificate == ClientCertificate.NOT_REQUESTED) {
+            if (settings.clientCertificate() == ClientCertificate.NOT_REQUESTED) {
                 return null;
             }
             ProtocolVersion version = context.getServerVersion();
@@ -399,70 +333,20 @@ public final class SampleTlsServer implements AutoCloseable {
         @Override
         public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
             boolean none = clientCertificate == null || clientCertificate.isEmpty();
-            if (none && config.clientCertificate == ClientCertificate.REQUIRED) {
+            if (none && settings.clientCertificate() == ClientCertificate.REQUIRED) {
                 throw new TlsFatalAlert(TlsUtils.isTLSv13(context.getServerVersion())
                         ? AlertDescription.certificate_required : AlertDescription.handshake_failure,
                         "sample origin: a client certificate is required");
             }
         }
-
-        @Override
-        protected boolean selectCipherSuite(int suite) throws IOException {
-            return credentials.canServe(suite) && super.selectCipherSuite(suite);
-        }
-
-        @Override
-        public TlsCredentials getCredentials() throws IOException {
-            var parameters = context.getSecurityParametersHandshake();
-            boolean tls13 = TlsUtils.isTLSv13(parameters.getNegotiatedVersion());
-            Certificate certificate = credentials.certificate(crypto, tls13);
-            if (!tls13 && parameters.getKeyExchangeAlgorithm() == KeyExchangeAlgorithm.RSA) {
-                return new BcDefaultTlsCredentialedDecryptor(crypto, certificate, credentials.key());
-            }
-            return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, credentials.key(),
-                    certificate, signatureAlgorithm(parameters.getClientSigAlgs(), parameters.getNegotiatedVersion(),
-                    tls13));
-        }
-
-        /** The first of the client's signature algorithms this key can make; null before TLS 1.2. */
-        @SuppressWarnings("rawtypes")
-        private SignatureAndHashAlgorithm signatureAlgorithm(Vector clientAlgorithms, ProtocolVersion version,
-                                                             boolean tls13) throws IOException {
-            if (!TlsUtils.isSignatureAlgorithmsExtensionAllowed(version)) {
-                return null;
-            }
-            if (clientAlgorithms == null) {
-                return SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha1,
-                        credentials.isRsa() ? SignatureAlgorithm.rsa : SignatureAlgorithm.ecdsa);
-            }
-            for (Object candidate : clientAlgorithms) {
-                SignatureAndHashAlgorithm algorithm = (SignatureAndHashAlgorithm) candidate;
-                if (fits(algorithm, tls13)) {
-                    return algorithm;
-                }
-            }
-            throw new TlsFatalAlert(AlertDescription.handshake_failure, "no signature algorithm fits the key");
-        }
-
-        private boolean fits(SignatureAndHashAlgorithm algorithm, boolean tls13) {
-            int scheme = SignatureScheme.from(algorithm);
-            if (credentials.isRsa()) {
-                boolean pss = scheme == SignatureScheme.rsa_pss_rsae_sha256 || scheme == SignatureScheme.rsa_pss_rsae_sha384
-                        || scheme == SignatureScheme.rsa_pss_rsae_sha512;
-                return pss || !tls13 && algorithm.getSignature() == SignatureAlgorithm.rsa;
-            }
-            return tls13 ? scheme == SignatureScheme.ecdsa_secp256r1_sha256
-                    : algorithm.getSignature() == SignatureAlgorithm.ecdsa;
-        }
     }
 
-    /** Configures a {@link SampleTlsServer}; {@link #start()} binds it. */
+    /** Configures a {@link SampleTlsServer}; {@link #start()} freezes it into {@link Settings} and binds it. */
     public static final class Builder {
-        private final List<X509Certificate> chain;
-        private final PrivateKey privateKey;
-        private final Map<String, SamplePki.Issued> chainsBySni = new HashMap<>();
+        private final SamplePki.Issued credentials;
+        private final Map<String, ServerCredentials> bySni = new HashMap<>();
         private List<TlsVersion> versions = List.of(TlsVersion.TLSV1_2, TlsVersion.TLSV1_3);
-        private List<Integer> cipherSuites = ALL_SUITES;
+        private List<Integer> cipherSuites = List.of();
         private int httpStatus = 200;
         private Duration responseDelay = Duration.ZERO;
         private Behaviour behaviour = Behaviour.TLS;
@@ -474,16 +358,12 @@ public final class SampleTlsServer implements AutoCloseable {
         private boolean endlessBody;
         private Optional<Duration> responseByteInterval = Optional.empty();
 
-        private Builder(List<X509Certificate> chain, PrivateKey privateKey) {
-            this.chain = List.copyOf(chain);
-            this.privateKey = privateKey;
+        private Builder(SamplePki.Issued credentials) {
+            this.credentials = credentials;
         }
 
         /** Versions the server accepts (default TLSv1.2 and TLSv1.3). */
         public Builder versions(TlsVersion... accepted) {
-            if (accepted.length == 0 || Arrays.asList(accepted).contains(TlsVersion.SSLV3)) {
-                throw new IllegalArgumentException("versions: give at least one of TLSv1 … TLSv1.3");
-            }
             this.versions = List.of(accepted);
             return this;
         }
@@ -499,15 +379,12 @@ public final class SampleTlsServer implements AutoCloseable {
 
         /** Serves {@code credentials} when the ClientHello's SNI is {@code sni} (case-insensitive). */
         public Builder credentialsFor(String sni, SamplePki.Issued credentials) {
-            chainsBySni.put(sni, credentials);
+            bySni.put(sni.toLowerCase(Locale.ROOT), ServerCredentials.of(credentials));
             return this;
         }
 
         /** HTTP status of every response (default 200). */
         public Builder httpStatus(int status) {
-            if (status < 100 || status > 999) {
-                throw new IllegalArgumentException("httpStatus: must be three digits, was " + status);
-            }
             this.httpStatus = status;
             return this;
         }
@@ -549,9 +426,6 @@ public final class SampleTlsServer implements AutoCloseable {
 
         /** Add about this many bytes of header lines to every response head, streamed (default none). */
         public Builder responseHeaderBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("responseHeaderBytes: must be 0 or more, was " + bytes);
-            }
             this.headerPaddingBytes = bytes;
             return this;
         }
@@ -572,7 +446,10 @@ public final class SampleTlsServer implements AutoCloseable {
         }
 
         public SampleTlsServer start() {
-            return new SampleTlsServer(this);
+            return new SampleTlsServer(new Settings(new SampleTlsOrigin.Settings(ServerCredentials.of(credentials),
+                    versions), bySni, cipherSuites, behaviour, garbage, handshakeDelay, clientCertificate,
+                    new HttpAnswer(httpStatus, responseDelay, location, headerPaddingBytes, endlessBody,
+                            responseByteInterval)));
         }
     }
 }

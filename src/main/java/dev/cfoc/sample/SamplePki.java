@@ -1,4 +1,4 @@
-package dev.cfoc.demo;
+package dev.cfoc.sample;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
