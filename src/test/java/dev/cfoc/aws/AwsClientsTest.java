@@ -11,6 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.CloudFrontXml;
+import dev.cfoc.testing.LocalAws;
+import dev.cfoc.testing.SnsXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

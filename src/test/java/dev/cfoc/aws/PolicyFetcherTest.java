@@ -18,6 +18,8 @@ import dev.cfoc.config.Origin;
 import dev.cfoc.config.OriginProtocolPolicy;
 import dev.cfoc.config.OriginType;
 import dev.cfoc.config.ViewerProtocolPolicy;
+import dev.cfoc.testing.CloudFrontXml;
+import dev.cfoc.testing.LocalAws;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -2,6 +2,8 @@ package dev.cfoc.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.cfoc.testing.LocalAws;
+import dev.cfoc.testing.LocalSqs;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -11,7 +11,7 @@ import dev.cfoc.sample.SamplePki.LeafSpec;
 import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.TlsVersion;
-import dev.cfoc.probe.FullBacklogListener;
+import dev.cfoc.testing.FullBacklogListener;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,9 +3,10 @@ package dev.cfoc.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.cfoc.aws.LocalSqs;
+import dev.cfoc.testing.LocalSqs;
 import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
-import static dev.cfoc.lambda.LocalWorld.DISTRIBUTION_ID;
-import static dev.cfoc.lambda.LocalWorld.OTHER_DISTRIBUTION_ID;
-import static dev.cfoc.lambda.LocalWorld.TOPIC;
+import static dev.cfoc.testing.LocalWorld.CHANGED_POLICY_ID;
+import static dev.cfoc.testing.LocalWorld.DISTRIBUTION_ID;
+import static dev.cfoc.testing.LocalWorld.OTHER_DISTRIBUTION_ID;
+import static dev.cfoc.testing.LocalWorld.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

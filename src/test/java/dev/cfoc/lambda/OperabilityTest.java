@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
-import static dev.cfoc.lambda.LocalWorld.CHANGED_POLICY_ID;
-import static dev.cfoc.lambda.LocalWorld.DISTRIBUTION_ID;
-import static dev.cfoc.lambda.LocalWorld.TOPIC;
+import static dev.cfoc.testing.LocalWorld.CHANGED_POLICY_ID;
+import static dev.cfoc.testing.LocalWorld.DISTRIBUTION_ID;
+import static dev.cfoc.testing.LocalWorld.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,6 +9,7 @@ import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.testing.FullBacklogListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

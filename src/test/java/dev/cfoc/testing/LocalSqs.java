@@ -1,5 +1,8 @@
-package dev.cfoc.aws;
+package dev.cfoc.testing;
 
+import dev.cfoc.aws.AwsClientOptions;
+import dev.cfoc.aws.AwsClients;
+import dev.cfoc.aws.QueueUrl;
 import java.net.URI;
 import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;

@@ -1,4 +1,4 @@
-package dev.cfoc.probe;
+package dev.cfoc.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.cfoc.report;
+package dev.cfoc.testing;
 
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
@@ -6,6 +6,11 @@ import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.Scheme;
 import dev.cfoc.plan.TlsVersion;
 import dev.cfoc.probe.ProbeResult;
+import dev.cfoc.report.DistributionReport;
+import dev.cfoc.report.OriginReport;
+import dev.cfoc.report.Report;
+import dev.cfoc.report.Summary;
+import dev.cfoc.report.Verdict;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.cfoc.lambda;
+package dev.cfoc.testing;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 

@@ -1,14 +1,14 @@
-package dev.cfoc.aws;
+package dev.cfoc.testing;
 
 /** SNS Query API response bodies (API version 2010-03-31) as the service sends them. */
-final class SnsXml {
+public final class SnsXml {
 
-    static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
+    public static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
 
     private SnsXml() {
     }
 
-    static String publishResponse(String messageId) {
+    public static String publishResponse(String messageId) {
         return """
                 <PublishResponse xmlns="%s">
                   <PublishResult>
@@ -21,7 +21,7 @@ final class SnsXml {
                 """.formatted(NAMESPACE, messageId);
     }
 
-    static String error(String type, String code, String message) {
+    public static String error(String type, String code, String message) {
         return """
                 <ErrorResponse xmlns="%s">
                   <Error>

@@ -1,6 +1,8 @@
-package dev.cfoc.aws;
+package dev.cfoc.testing;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.cfoc.aws.AwsClientOptions;
+import dev.cfoc.aws.AwsClients;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -9,27 +11,30 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real SDK clients (built by {@link AwsClients}) aimed at a WireMock server on loopback; never at AWS. */
-final class LocalAws {
+public final class LocalAws {
 
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+    /** AWS's documentation example keys: never valid anywhere. */
+    public static final String ACCESS_KEY = "AKIDEXAMPLE";
+    public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    public static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
     private LocalAws() {
     }
 
-    static WireMockConfiguration loopbackServer() {
+    public static WireMockConfiguration loopbackServer() {
         return WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1");
     }
 
-    static AwsClientOptions options(String baseUrl) {
+    public static AwsClientOptions options(String baseUrl) {
         return AwsClientOptions.defaults().withCredentials(CREDENTIALS).withEndpointOverride(URI.create(baseUrl));
     }
 
-    static CloudFrontClient cloudFront(String baseUrl) {
+    public static CloudFrontClient cloudFront(String baseUrl) {
         return AwsClients.cloudFront(options(baseUrl));
     }
 
-    static SnsClient sns(String baseUrl) {
+    public static SnsClient sns(String baseUrl) {
         return AwsClients.sns(Region.US_EAST_1, options(baseUrl));
     }
 }
