@@ -151,7 +151,7 @@ class CheckCommandIT {
         assertThat(everyCode).as("the config covers every code of issue 2's catalog")
                 .containsAll(Set.of(FindingCode.values()).stream()
                         // not from a probe of this config: the API source, a bug in the checker,
-                        // a run with --deadline (CheckDeadlineTest)
+                        // a run with --deadline (CheckDeadlineIT)
                         .filter(c -> c != SOURCE_UNAVAILABLE && c != PROBE_INTERNAL_ERROR
                                 && c != NOT_CHECKED_DEADLINE).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);

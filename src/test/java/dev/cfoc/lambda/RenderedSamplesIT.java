@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SNS subscriber gets. {@code scripts/render-samples} runs this with {@code -Dcfoc.samples.write=true} to rewrite the
  * files; otherwise it checks that the rendering still holds what the samples show.
  */
-class RenderedSamplesTest {
+class RenderedSamplesIT {
 
     static final Path SAMPLES = Path.of("docs", "samples");
     private static Report report;

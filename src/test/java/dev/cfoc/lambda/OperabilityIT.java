@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Suppressions and EMF metrics through the whole function: WireMock CloudFront/SNS, real TLS origins. */
-class OperabilityTest {
+class OperabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-class SnapStartPrimingTest {
+class SnapStartPrimingIT {
 
     @Test
     void prime_checksTheDemoOrigins_andCallsCloudFrontSnsAndSqs_onLoopback() throws Exception {

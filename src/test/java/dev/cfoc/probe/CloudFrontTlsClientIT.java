@@ -20,7 +20,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What CloudFront's TLS profile puts on the wire, captured by a real server from the ClientHello. */
-class CloudFrontTlsClientTest {
+class CloudFrontTlsClientIT {
 
     /**
      * The 15 of CloudFront's 16 origin suites that Bouncy Castle offers, in order; TLS_RSA_WITH_RC4_128_MD5 is absent

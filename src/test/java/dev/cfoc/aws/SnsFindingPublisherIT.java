@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-class SnsFindingPublisherTest {
+class SnsFindingPublisherIT {
 
     private static final TopicArn TOPIC = TopicArn.parse("arn:aws:sns:us-east-1:123456789012:cloudfront-origin-findings");
     private static final int SNS_LIMIT_BYTES = 262_144;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The probe against real {@code openssl s_server} processes (skipped where openssl is absent). */
-class OpenSslInteropTest {
+class OpenSslInteropIT {
 
     private static SamplePki pki;
     private final OriginProber prober = new OriginProber(

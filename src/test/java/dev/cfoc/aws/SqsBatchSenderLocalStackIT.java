@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * received back as sent. Needs a Docker engine; skipped (not failed) where there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class SqsBatchSenderLocalStackTest {
+class SqsBatchSenderLocalStackIT {
 
     /** Decision: the same pinned LocalStack release as the SNS test. */
     private static final DockerImageName LOCALSTACK = DockerImageName.parse("localstack/localstack:3.8.1");

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** CloudFront's certificate rules, end to end, against chains served by real {@code openssl s_server} processes. */
-class OpenSslCertificateInteropTest {
+class OpenSslCertificateInteropIT {
 
     private static SamplePki pki;
     private static OriginProber prober;

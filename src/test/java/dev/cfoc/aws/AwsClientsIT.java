@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.cloudfront.endpoints.CloudFrontEndpointPr
  * ({@code aws.endpointUrlCloudFront} ↔ {@code AWS_ENDPOINT_URL_CLOUDFRONT}, {@code aws.endpointUrl} ↔
  * {@code AWS_ENDPOINT_URL}).
  */
-class AwsClientsTest {
+class AwsClientsIT {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(LocalAws.loopbackServer()).build();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
-class PolicyFetcherTest {
+class PolicyFetcherIT {
 
     private static final String SHARED_CACHE_POLICY = "4d1c2b7e-0a9f-4f3e-9b61-2f6c8a1d5e70";
     private static final String SHARED_ORIGIN_REQUEST_POLICY = "9e3a7c51-6b2d-4e8f-a0c4-7d1b5f2e8a36";

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProbeListenerTest {
+class ProbeListenerIT {
 
     @Test
     void listener_isToldTheRunThenEachProbeStartAndFinish() {

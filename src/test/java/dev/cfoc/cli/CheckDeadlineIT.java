@@ -17,7 +17,7 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code check --deadline}: origins whose worst case does not fit are reported, not probed; the report is complete. */
-class CheckDeadlineTest {
+class CheckDeadlineIT {
 
     private static final SamplePki PKI = SamplePki.create("CheckDeadlineTest");
     private static SampleTlsServer server;

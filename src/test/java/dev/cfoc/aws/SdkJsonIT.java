@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRespons
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
-class SdkJsonTest {
+class SdkJsonIT {
 
     @RegisterExtension
     static WireMockExtension cloudFrontApi = WireMockExtension.newInstance().options(LocalAws.loopbackServer()).build();

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProbeRunnerIsolationTest {
+class ProbeRunnerIsolationIT {
 
     private static final String BOOM = "boom.test";
 

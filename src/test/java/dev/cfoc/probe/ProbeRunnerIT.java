@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ProbeRunnerTest {
+class ProbeRunnerIT {
 
     @Test
     void twentySlowOrigins_finishInAboutTheTimeOfOne() {

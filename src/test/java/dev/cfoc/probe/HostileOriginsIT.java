@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link OriginProber#deadline} + {@link MeasuredProbe#DEADLINE_MARGIN}) and, where an origin sends megabytes,
  * with bounded allocation on the probing thread. Real certificate rules, with the sample root as trust anchor.
  */
-class HostileOriginsTest {
+class HostileOriginsIT {
 
     private static final long MIB = 1024 * 1024;
     private static final SamplePki PKI = SamplePki.create("Hostile");

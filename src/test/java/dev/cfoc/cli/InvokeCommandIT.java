@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code invoke --event FILE} on each file of {@code events/}, against WireMock (CloudFront REST-XML and SNS Query
  * API) given with {@code --env AWS_ENDPOINT_URL=…}, and real TLS origins on localhost.
  */
-class InvokeCommandTest {
+class InvokeCommandIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filter policy sees. Needs a Docker engine; skipped (not failed) where there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class SnsFindingPublisherLocalStackTest {
+class SnsFindingPublisherLocalStackIT {
 
     /** Decision: a pinned LocalStack release, so the test does not change under us. */
     private static final DockerImageName LOCALSTACK = DockerImageName.parse("localstack/localstack:3.8.1");

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SendMessageBatch against ElasticMQ (the real protocol end to end) and, for the failures ElasticMQ cannot be made
  * to produce, against WireMock answering in SQS's JSON protocol.
  */
-class SqsBatchSenderTest {
+class SqsBatchSenderIT {
 
     @RegisterExtension
     static WireMockExtension sqsApi = WireMockExtension.newInstance().options(LocalAws.loopbackServer()).build();

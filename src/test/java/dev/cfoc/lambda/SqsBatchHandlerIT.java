@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The handler's answer to SQS events: only the partial batch response, or a function error when it cannot answer. */
-class SqsBatchHandlerTest {
+class SqsBatchHandlerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SQS_BATCH = Path.of("events", "sqs-batch.json");
@@ -55,7 +55,7 @@ class SqsBatchHandlerTest {
 
     private static JsonNode invoke(byte[] event, RecordingContext context) throws Exception {
         var output = new ByteArrayOutputStream();
-        new SqsBatchHandlerTest().handler().handleRequest(new ByteArrayInputStream(event), output, context);
+        new SqsBatchHandlerIT().handler().handleRequest(new ByteArrayInputStream(event), output, context);
         return JSON.readTree(output.toByteArray());
     }
 

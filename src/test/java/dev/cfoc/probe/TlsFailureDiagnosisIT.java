@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Handshakes that fail, and the follow-up handshakes that say why, against real loopback origins. */
-class TlsFailureDiagnosisTest {
+class TlsFailureDiagnosisIT {
 
     private static SamplePki.Issued ecLeaf;
     private final OriginProber prober = new OriginProber(

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code check --distribution-id}: the real SDK client with the default credentials chain and endpoint resolution,
  * pointed at WireMock (speaking CloudFront REST-XML) through the SDK's standard system properties.
  */
-class CheckDistributionIdTest {
+class CheckDistributionIdIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PROPERTIES = List.of("aws.endpointUrlCloudFront", "aws.accessKeyId",

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The probe's main path against real loopback origins: DNS, TCP, TLS, certificate gate, HTTP. */
-class OriginProberTest {
+class OriginProberIT {
 
     private static final String SECRET = "s3cret-origin-verify-value";
     private static SamplePki.Issued leaf;

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code demo} with the output options it shares with {@code check}: --format markdown, --suppressions. */
-class ReportFormatsCliTest {
+class ReportFormatsCliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEMO_ID = "EDEMO1CHECKER";

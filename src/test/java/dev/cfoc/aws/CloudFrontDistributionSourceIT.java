@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
-class CloudFrontDistributionSourceTest {
+class CloudFrontDistributionSourceIT {
 
     private static final String LIST_PATH = "/2020-05-31/distribution";
 

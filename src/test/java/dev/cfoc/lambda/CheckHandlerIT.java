@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The handler end to end, in-process: real SDK clients against WireMock speaking CloudFront REST-XML and the SNS
  * Query API, real TLS origins on loopback, the event files of {@code events/}.
  */
-class CheckHandlerTest {
+class CheckHandlerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("events");
@@ -125,7 +125,7 @@ class CheckHandlerTest {
         assertThat(context.log()).doesNotContain(SECRET_HEADER_VALUE);
 
         // and: every finding is a structured log line naming its distribution and origin
-        assertThat(context.log().lines().filter(l -> l.startsWith("{")).map(CheckHandlerTest::parse))
+        assertThat(context.log().lines().filter(l -> l.startsWith("{")).map(CheckHandlerIT::parse))
                 .anySatisfy(line -> {
                     assertThat(line.path("code").asText()).isEqualTo("CERT_EXPIRED");
                     assertThat(line.path("level").asText()).isEqualTo("ERROR");

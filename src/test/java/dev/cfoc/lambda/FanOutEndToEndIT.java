@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a poller does what Lambda's event source mapping does, the handler checks real TLS origins and publishes to SNS
  * (WireMock, as CloudFront is), and the batch response decides what SQS deletes and redelivers.
  */
-class FanOutEndToEndTest {
+class FanOutEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The template's event source mapping BatchSize. */
