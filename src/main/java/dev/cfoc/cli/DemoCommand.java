@@ -2,7 +2,7 @@ package dev.cfoc.cli;
 
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.DistributionFileLoader;
-import dev.cfoc.demo.DemoOrigins;
+import dev.cfoc.sample.DemoOrigins;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package dev.cfoc.aws;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Run in a child JVM by {@link AwsClientsTest}: builds the clients with no explicit endpoint or credentials,
+ * Run in a child JVM by {@link AwsClientsIT}: builds the clients with no explicit endpoint or credentials,
  * so only the environment (AWS_ENDPOINT_URL…, AWS_ACCESS_KEY_ID…) can point them at the local server.
  */
 public final class EnvironmentEndpointMain {

@@ -1,10 +1,10 @@
 package dev.cfoc.bench;
 
-import dev.cfoc.demo.LocalPorts;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SamplePki.Issued;
-import dev.cfoc.demo.SamplePki.LeafSpec;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.LocalPorts;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SamplePki.Issued;
+import dev.cfoc.sample.SamplePki.LeafSpec;
+import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.plan.TlsVersion;
 import org.bouncycastle.tls.CipherSuite;
 

@@ -1,7 +1,7 @@
 package dev.cfoc.bench;
 
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.testing.SampleTlsServer;
 
 import java.io.IOException;
 import java.nio.file.Files;

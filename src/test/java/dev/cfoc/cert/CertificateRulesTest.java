@@ -1,8 +1,8 @@
 package dev.cfoc.cert;
 
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SamplePki.Issued;
-import dev.cfoc.demo.SamplePki.LeafSpec;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SamplePki.Issued;
+import dev.cfoc.sample.SamplePki.LeafSpec;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.finding.Severity;

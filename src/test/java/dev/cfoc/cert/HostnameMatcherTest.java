@@ -1,7 +1,7 @@
 package dev.cfoc.cert;
 
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SamplePki.LeafSpec;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SamplePki.LeafSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

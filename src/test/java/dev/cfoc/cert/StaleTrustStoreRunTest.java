@@ -96,7 +96,7 @@ class StaleTrustStoreRunTest {
 
     @Test
     void json_ofAnotherTrustStore_hasNullListFields() {
-        var anchors = TrustAnchors.of("test roots", List.of(dev.cfoc.demo.SamplePki.create("Other").rootCertificate()));
+        var anchors = TrustAnchors.of("test roots", List.of(dev.cfoc.sample.SamplePki.create("Other").rootCertificate()));
         Report report = new Report(Instant.now(), Report.TrustAnchorsNote.of(anchors), List.of(),
                 new dev.cfoc.report.Summary(0, 0, 0, 0, 0));
 

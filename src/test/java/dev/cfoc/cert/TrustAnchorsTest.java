@@ -1,6 +1,6 @@
 package dev.cfoc.cert;
 
-import dev.cfoc.demo.SamplePki;
+import dev.cfoc.sample.SamplePki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

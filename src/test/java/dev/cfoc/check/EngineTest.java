@@ -2,7 +2,7 @@ package dev.cfoc.check;
 
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
-import dev.cfoc.demo.SamplePki;
+import dev.cfoc.sample.SamplePki;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;

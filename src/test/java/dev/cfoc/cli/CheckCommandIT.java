@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cfoc.demo.LocalPorts;
-import dev.cfoc.demo.SampleHttpServer;
-import dev.cfoc.demo.SamplePki;
-import dev.cfoc.demo.SamplePki.LeafSpec;
-import dev.cfoc.demo.SampleTlsServer;
+import dev.cfoc.sample.LocalPorts;
+import dev.cfoc.testing.SampleHttpServer;
+import dev.cfoc.sample.SamplePki;
+import dev.cfoc.sample.SamplePki.LeafSpec;
+import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.TlsVersion;
-import dev.cfoc.probe.FullBacklogListener;
+import dev.cfoc.testing.FullBacklogListener;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,7 +151,7 @@ class CheckCommandIT {
         assertThat(everyCode).as("the config covers every code of issue 2's catalog")
                 .containsAll(Set.of(FindingCode.values()).stream()
                         // not from a probe of this config: the API source, a bug in the checker,
-                        // a run with --deadline (CheckDeadlineTest), a stale trust store (StaleTrustStoreRunTest)
+                        // a run with --deadline (CheckDeadlineIT), a stale trust store (StaleTrustStoreRunTest)
                         .filter(c -> c != SOURCE_UNAVAILABLE && c != PROBE_INTERNAL_ERROR
                                 && c != NOT_CHECKED_DEADLINE && c != TRUST_STORE_STALE).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);

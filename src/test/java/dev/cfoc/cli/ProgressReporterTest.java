@@ -1,6 +1,6 @@
 package dev.cfoc.cli;
 
-import dev.cfoc.report.SampleReports;
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.cfoc.lambda;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.SampleReports;
+import dev.cfoc.testing.SampleReports;
 import dev.cfoc.suppression.Suppression;
 import dev.cfoc.suppression.Suppressions;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.SampleReports;
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

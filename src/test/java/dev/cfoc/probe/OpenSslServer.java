@@ -1,7 +1,7 @@
 package dev.cfoc.probe;
 
-import dev.cfoc.demo.LocalPorts;
-import dev.cfoc.demo.SamplePki;
+import dev.cfoc.sample.LocalPorts;
+import dev.cfoc.sample.SamplePki;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.cfoc.report;
 
 import dev.cfoc.finding.FindingCode;
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

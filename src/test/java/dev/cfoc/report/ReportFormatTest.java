@@ -1,5 +1,6 @@
 package dev.cfoc.report;
 
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;

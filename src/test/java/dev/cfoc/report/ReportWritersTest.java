@@ -13,6 +13,7 @@ import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.Scheme;
 import dev.cfoc.plan.TlsVersion;
 import dev.cfoc.probe.ProbeResult;
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.cfoc.report;
 
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Suppressed;
+import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

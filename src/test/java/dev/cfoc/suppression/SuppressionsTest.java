@@ -8,7 +8,7 @@ import dev.cfoc.finding.Suppressed;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.OriginReport;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.SampleReports;
+import dev.cfoc.testing.SampleReports;
 import dev.cfoc.report.Summary;
 import dev.cfoc.report.Verdict;
 import org.junit.jupiter.api.Test;

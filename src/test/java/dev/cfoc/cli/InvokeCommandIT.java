@@ -1,0 +1,233 @@
+package dev.cfoc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.InvokeFixture;
+import dev.cfoc.testing.LocalWorld;
+import dev.cfoc.testing.PerClass;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code invoke --event FILE} on each file of {@code events/}, against WireMock (CloudFront REST-XML and SNS Query
+ * API) given with {@code --env AWS_ENDPOINT_URL=…}, and real TLS origins on localhost.
+ */
+class InvokeCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final WireMockExtension api = LocalWorld.wireMock();
+
+    @RegisterExtension
+    static final PerClass<InvokeFixture> fixture = PerClass.of(InvokeFixture::start);
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void stubApis() {
+        fixture.get().stubCloudFront(api);
+        InvokeFixture.stubSnsAccepted(api);
+    }
+
+    private int invoke(String... extra) {
+        List<String> args = new ArrayList<>(List.of("invoke", "--timeout", "120",
+                "--env", "AWS_ENDPOINT_URL=" + api.baseUrl(),
+                "--env", "AWS_ACCESS_KEY_ID=" + InvokeFixture.ACCESS_KEY,
+                "--env", "AWS_SECRET_ACCESS_KEY=" + InvokeFixture.SECRET_KEY,
+                "--env", "TOPIC_ARN=" + InvokeFixture.TOPIC_ARN,
+                "--env", "TRUST_ANCHORS=" + fixture.get().rootPem(),
+                "--env", "DISTRIBUTION_IDS=",
+                "--env", "MIN_SEVERITY=WARNING"));
+        args.addAll(Arrays.asList(extra));
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    }
+
+    private JsonNode stdout() throws Exception {
+        return JSON.readTree(out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "events/scheduled.json, E2QWRUHAPOMQZL E3OTHERDIST99",
+            "events/cloudtrail-update-distribution.json, E2QWRUHAPOMQZL",
+            "events/cloudtrail-update-origin-request-policy.json, E2QWRUHAPOMQZL",
+            "events/manual.json, E2QWRUHAPOMQZL"})
+    void eventFile_givesTheReport_andOneSnsMessageForTheBrokenDistribution(String event, String expectedIds)
+            throws Exception {
+        // when
+        int exit = invoke("--event", event);
+
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = stdout();
+        assertThat(StreamSupport.stream(report.get("distributions").spliterator(), false)
+                .map(d -> d.get("id").asText())).containsExactly(expectedIds.split(" "));
+        JsonNode broken = report.get("distributions").get(0);
+        assertThat(broken.get("origins").findValuesAsText("code")).containsExactly("CERT_EXPIRED");
+        assertThat(report.get("summary").get("errors").asInt()).isEqualTo(1);
+
+        List<Map<String, String>> published = InvokeFixture.publishRequests(api);
+        assertThat(published).singleElement().satisfies(message -> {
+            assertThat(message.get("Subject")).startsWith("[ERROR] E2QWRUHAPOMQZL");
+            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "CERT_EXPIRED")
+                    .containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID);
+        });
+        api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
+        assertThat(err.toString().lines()).as("log lines, and the EMF metric lines that stdout carries in Lambda")
+                .isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")
+                        || JSON.readTree(line).has("_aws")).isTrue());
+        assertThat(err.toString()).contains("\"Namespace\":\"CloudFrontOriginChecker\"");
+        assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void sqsBatchEventFile_printsOnlyTheBatchResponse_andPublishesTheBrokenDistribution() throws Exception {
+        // when
+        int exit = invoke("--event", "events/sqs-batch.json");
+
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(InvokeFixture.publishRequests(api)).singleElement().satisfies(message -> assertThat(
+                InvokeFixture.attributes(message)).containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID));
+        assertThat(err.toString()).contains("batch answered");
+    }
+
+    @Test
+    void sqsBatchWhosePublishFails_exits1_namingEveryFailedMessage() throws Exception {
+        InvokeFixture.stubSnsDenied(api);
+
+        int exit = invoke("--event", "events/sqs-batch.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout().get("batchItemFailures").findValuesAsText("itemIdentifier"))
+                .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
+    }
+
+    @Test
+    void everyEventFile_isRunByATestHere() throws Exception {
+        List<String> files;
+        try (var list = Files.list(Path.of("events"))) {
+            files = list.map(p -> "events/" + p.getFileName()).filter(f -> f.endsWith(".json")).toList();
+        }
+        String source = Files.readString(Path.of("src/test/java/dev/cfoc/cli/InvokeCommandTest.java"));
+        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(source).contains("\"" + f).as(f));
+    }
+
+    @Test
+    void malformedEventFile_exits2_withTheBadEventResult(@TempDir Path dir) throws Exception {
+        Path event = dir.resolve("truncated.json");
+        Files.writeString(event, "{\"distributionIds\": [\"E2QWRUHAPOMQZL\"");
+
+        int exit = invoke("--event", event.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stdout().get("error").get("type").asText()).isEqualTo("BadEvent");
+        assertThat(InvokeFixture.publishRequests(api)).isEmpty();
+    }
+
+    @Test
+    void missingEventFile_exits2_namingTheFile() {
+        int exit = invoke("--event", "events/no-such-event.json");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--event events/no-such-event.json: file not found");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void snsRefusingThePublish_exits1_withTheFunctionError_andTheFindingsInTheLog() throws Exception {
+        InvokeFixture.stubSnsDenied(api);
+
+        int exit = invoke("--event", "events/manual.json");
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode error = stdout();
+        assertThat(error.get("errorType").asText()).isEqualTo("dev.cfoc.aws.PublishFailedException");
+        assertThat(error.get("errorMessage").asText()).contains("AuthorizationError");
+        assertThat(err.toString()).contains("unpublished finding").contains("\"code\":\"CERT_EXPIRED\"")
+                .doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void invalidSetting_isBadUsage_exits2_namingTheVariable_beforeTheFunctionStarts() {
+        int exit = invoke("--event", "events/manual.json", "--env", "MIN_SEVERITY=LOUD");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: MIN_SEVERITY must be one of [INFO, WARNING, ERROR], got 'LOUD'");
+        assertThat(out.toString()).isEmpty();
+        assertThat(api.getAllServeEvents()).as("nothing was called").isEmpty();
+    }
+
+    @Test
+    void unreadableTrustAnchors_isBadUsage_exits2_namingTheVariable() {
+        int exit = invoke("--event", "events/manual.json", "--env", "TRUST_ANCHORS=/nonexistent/roots.pem");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: TRUST_ANCHORS: ").contains("/nonexistent/roots.pem");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void badGlobalEndpoint_exits2_namingAwsEndpointUrlItself() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_ENDPOINT_URL=not-a-url");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --env AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: "
+                + "not-a-url").doesNotContain("AWS_ENDPOINT_URL_");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void badServiceEndpoint_exits2_namingThatServicesVariable() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_ENDPOINT_URL_SQS=::bad");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --env AWS_ENDPOINT_URL_SQS: not a URL like "
+                + "http://127.0.0.1:4566: ::bad");
+    }
+
+    @Test
+    void badEndpointInTheProcessEnvironment_exits2_namingThatVariable(@TempDir Path dir) throws Exception {
+        // the SDK reads the process environment by itself; a child JVM is the only way to give it one
+        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "invoke", "--event", "events/manual.json", "--timeout", "60");
+        command.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        command.environment().putAll(Map.of("AWS_ENDPOINT_URL", "not-a-url",
+                "AWS_ACCESS_KEY_ID", InvokeFixture.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", InvokeFixture.SECRET_KEY,
+                "AWS_REGION", "us-east-1"));
+        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
+                .start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
+        String stdout = Files.readString(dir.resolve("out"));
+        String stderr = Files.readString(dir.resolve("err"));
+        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(stderr).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
+                .doesNotContain("--env");
+        assertThat(stdout).isEmpty();
+    }
+}
