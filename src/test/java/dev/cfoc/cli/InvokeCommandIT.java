@@ -132,7 +132,7 @@ class InvokeCommandIT {
         try (var list = Files.list(Path.of("events"))) {
             files = list.map(p -> "events/" + p.getFileName()).filter(f -> f.endsWith(".json")).toList();
         }
-        String source = Files.readString(Path.of("src/test/java/dev/cfoc/cli/InvokeCommandTest.java"));
+        String source = Files.readString(Path.of("src/test/java/dev/cfoc/cli/InvokeCommandIT.java"));
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(source).contains("\"" + f).as(f));
     }
 
