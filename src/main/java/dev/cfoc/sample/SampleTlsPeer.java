@@ -38,7 +38,7 @@ import java.util.Vector;
 public class SampleTlsPeer extends DefaultTlsServer {
 
     /** Every suite a sample origin can serve; the key type narrows it per connection. */
-    public static final List<Integer> ALL_SUITES = List.of(
+    private static final List<Integer> ALL_SUITES = List.of(
             CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,

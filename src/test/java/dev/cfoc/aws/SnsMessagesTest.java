@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfoc.finding.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SnsMessagesTest {
@@ -88,6 +90,42 @@ class SnsMessagesTest {
         assertThat(messages.getLast().body()).containsPattern("\\[truncated: \\d+ more bytes were not published; "
                 + "the function's log has the full report]$");
         assertThat(messages.getLast().subject()).endsWith("(part 20/20)");
+    }
+
+    @Test
+    void aReportNeedingExactlyTheMaximumNumberOfParts_isSentWhole_andOneByteMoreIsCut() {
+        var probe = alert(Severity.ERROR, 1, "", "HTTP_5XX");
+        String heading = "(part " + SnsMessages.MAX_PARTS + "/" + SnsMessages.MAX_PARTS + ")\n\n";
+        int perPart = SnsMessages.BUDGET_BYTES - SnsMessages.MAX_SUBJECT_CHARS - utf8(heading)
+                - SnsMessage.attributesSizeInBytes(SnsMessages.attributes(probe));
+        String json = "x".repeat(SnsMessages.MAX_PARTS * perPart - utf8(probe.humanText() + "\n\n"));
+
+        List<SnsMessage> whole = SnsMessages.of(alert(Severity.ERROR, 1, json, "HTTP_5XX"));
+        List<SnsMessage> cut = SnsMessages.of(alert(Severity.ERROR, 1, json + "x", "HTTP_5XX"));
+
+        assertThat(whole).hasSize(SnsMessages.MAX_PARTS)
+                .allSatisfy(m -> assertThat(m.sizeInBytes()).isLessThanOrEqualTo(SnsMessages.BUDGET_BYTES));
+        assertThat(whole.stream().map(m -> m.body().substring(("(part " + m.part() + "/" + m.parts() + ")\n\n")
+                .length())).reduce("", String::concat)).isEqualTo(probe.humanText() + "\n\n" + json);
+        assertThat(cut).hasSize(SnsMessages.MAX_PARTS);
+        assertThat(cut.getLast().body()).contains("[truncated: ");
+    }
+
+    @Test
+    void truncationNote_countsExactlyTheBytesThatWereLeftOut() {
+        String json = "0123456789\n".repeat(70_000) + "é".repeat(3_000_000);
+        String body = "human text\n\n" + json;
+
+        List<SnsMessage> messages = SnsMessages.of(alert(Severity.ERROR, 1, json, "HTTP_5XX"));
+
+        Matcher note = Pattern.compile("\n\n\\[truncated: (\\d+) more bytes were not published; the function's log "
+                + "has the full report]$").matcher(messages.getLast().body());
+        assertThat(note.find()).isTrue();
+        String published = messages.stream().map(m -> m.body().substring(("(part " + m.part() + "/" + m.parts()
+                + ")\n\n").length())).reduce("", String::concat);
+        published = published.substring(0, published.length() - note.group().length());
+        assertThat(body).startsWith(published);
+        assertThat(Long.parseLong(note.group(1))).isEqualTo(utf8(body) - utf8(published));
     }
 
     @Test

@@ -171,6 +171,25 @@ class CertificateRulesTest {
     }
 
     @Test
+    void leafExpiringExactlyAtTheThreshold_isReportedAsExpiringSoon_andOneSecondFurtherIsNot() {
+        Issued leaf = leaf("origin.example.com");
+        Instant thresholdAway = leaf.certificate().getNotAfter().toInstant()
+                .minus(CertificateRules.DEFAULT_EXPIRY_WARNING);
+
+        List<Problem> atTheThreshold = new CertificateRules(anchors, CertificateRules.DEFAULT_EXPIRY_WARNING,
+                Clock.fixed(thresholdAway, ZoneOffset.UTC)).verify(leaf.chain(), ORIGIN);
+        List<Problem> aSecondBefore = new CertificateRules(anchors, CertificateRules.DEFAULT_EXPIRY_WARNING,
+                Clock.fixed(thresholdAway.minusSeconds(1), ZoneOffset.UTC)).verify(leaf.chain(), ORIGIN);
+
+        assertThat(atTheThreshold).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(FindingCode.CERT_EXPIRING_SOON);
+            assertThat(problem.evidence()).containsEntry("daysLeft",
+                    String.valueOf(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
+        });
+        assertThat(aSecondBefore).isEmpty();
+    }
+
+    @Test
     void expiryWarningThreshold_isConfigurable() {
         Issued leaf = pki.issueLeaf(LeafSpec.forNames("origin.example.com")
                 .validity(NOW.minus(Duration.ofDays(80)), NOW.plus(Duration.ofDays(12))));
@@ -219,6 +238,23 @@ class CertificateRulesTest {
                     .containsEntry("certificate", "root #2")
                     .containsKey("chainAsSent")
                     .containsEntry("trustAnchors", TrustAnchors.mozilla().description());
+        });
+    }
+
+    @Test
+    void rootNamedLikeATrustedRootButWithAnotherKey_isUntrusted_andTheNoteSaysATrustedRootHasThatName() {
+        SamplePki impostor = SamplePki.create("Rules");
+        Issued leaf = impostor.issueLeaf(LeafSpec.forNames("origin.example.com"));
+        X509Certificate root = impostor.rootCertificate();
+
+        List<Problem> problems = rules.verify(chain(leaf.certificate(), impostor.intermediateCertificate(), root),
+                ORIGIN);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(FindingCode.CERT_UNTRUSTED);
+            assertThat(problem.evidence()).containsEntry("certificate", "root #2").hasEntrySatisfying("note",
+                    note -> assertThat(note).contains(root.getSubjectX500Principal().getName())
+                            .contains("another root with the same name"));
         });
     }
 

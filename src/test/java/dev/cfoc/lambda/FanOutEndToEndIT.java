@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,6 +113,28 @@ class FanOutEndToEndIT {
                 .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "CERT_EXPIRED"));
         assertThat(world.get().expired.connections()).as("the broken origin was really probed").isGreaterThan(0);
         assertThat(sqs.get().depth(queue)).as("both messages deleted").isZero();
+    }
+
+    @Test
+    void manualRunOfAllDistributions_withFanOutOn_queuesThemAsTheScheduleDoes() throws Exception {
+        // given
+        world.get().stubListDistributions(api);
+        LocalWorld.stubSnsPublishAccepted(api);
+        QueueUrl queue = queue(Map.of());
+        int connectionsBefore = world.get().expired.connections() + world.get().healthy.connections();
+
+        // when: someone invokes the function by hand with {"all": true}
+        var output = new ByteArrayOutputStream();
+        handler(Optional.of(new FanOutSettings(queue, 1))).handleRequest(new ByteArrayInputStream(
+                "{\"all\": true}".getBytes(StandardCharsets.UTF_8)), output, context);
+
+        // then: queued, one message per distribution, nothing checked or published by this invocation
+        JsonNode report = JSON.readTree(output.toByteArray());
+        assertThat(report.get("distributions")).isEmpty();
+        assertThat(report.get("notes").get(0).asText()).startsWith("fan-out: 2 of 2 distribution(s) queued in 2 message(s)");
+        assertThat(world.get().expired.connections() + world.get().healthy.connections()).isEqualTo(connectionsBefore);
+        assertThat(LocalWorld.publishRequests(api)).isEmpty();
+        assertThat(sqs.get().depth(queue)).isEqualTo(2);
     }
 
     @Test

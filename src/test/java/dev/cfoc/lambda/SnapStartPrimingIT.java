@@ -1,15 +1,22 @@
 package dev.cfoc.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfoc.plan.TlsVersion;
+import dev.cfoc.probe.CloudFrontTlsClient;
+import dev.cfoc.probe.TlsOffer;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 class SnapStartPrimingIT {
 
@@ -46,17 +53,34 @@ class SnapStartPrimingIT {
     }
 
     @Test
-    void runtimeConstructor_doesNotFailOnAJvmWithoutCrac() {
+    void runtimeConstructor_registersOnAJvmWithoutCrac_andTheHandlerStillAnswers() throws Exception {
         // the runtime's constructor registers the hook with org.crac's global context; on a JVM without CRaC (local
-        // invoke, tests) that context accepts it and never calls it, and the handler must still be usable. Whether
-        // the hook runs at a real checkpoint can only be seen in Lambda (the "primed for SnapStart" log line).
-        assertThatCode(CheckHandler::new).doesNotThrowAnyException();
+        // invoke, tests) that context accepts it and never calls it, and the handler must still work. Whether the
+        // hook runs at a real checkpoint can only be seen in Lambda (the "primed for SnapStart" log line).
+        CheckHandler handler = new CheckHandler();
+        var output = new ByteArrayOutputStream();
+        var context = new RecordingContext();
+
+        // an event the function reads and ignores: no AWS call, so the environment's settings suffice
+        handler.handleRequest(new ByteArrayInputStream("""
+                {"detail-type": "AWS API Call via CloudTrail", "source": "aws.cloudfront",
+                 "detail": {"eventName": "UpdateDistribution2020_05_31", "errorCode": "PreconditionFailed",
+                            "requestParameters": {"id": "E2QWRUHAPOMQZL"}}}""".getBytes(StandardCharsets.UTF_8)),
+                output, context);
+
+        JsonNode report = new ObjectMapper().readTree(output.toByteArray());
+        assertThat(report.get("distributions")).isEmpty();
+        assertThat(report.get("summary").get("origins").asInt()).isZero();
+        assertThat(context.log()).contains("event ignored: UpdateDistribution failed with PreconditionFailed");
     }
 
     @Test
     void tlsRandomness_isTheKernelBackedDefault_soASnapshotDoesNotFreezeIt() {
-        // the probe's handshakes draw from `new SecureRandom()` (BcCrypto). On Linux that is NativePRNG, which mixes
-        // fresh bytes from /dev/urandom into every call: environments restored from one snapshot do not repeat it.
-        assertThat(new SecureRandom().getAlgorithm()).isEqualTo("NativePRNG");
+        // the probe's handshakes draw from the SecureRandom of their client's crypto (BcCrypto: `new SecureRandom()`).
+        // On Linux that is NativePRNG, which mixes fresh bytes from /dev/urandom into every call: environments
+        // restored from one snapshot do not repeat it.
+        var client = new CloudFrontTlsClient(TlsOffer.cloudFront(List.of(TlsVersion.TLSV1_2)), Optional.empty());
+
+        assertThat(((BcTlsCrypto) client.getCrypto()).getSecureRandom().getAlgorithm()).isEqualTo("NativePRNG");
     }
 }

@@ -26,8 +26,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile origins on 127.0.0.1, one per test: each gives one precise problem, within the probe's deadline
- * ({@link OriginProber#deadline} + {@link MeasuredProbe#DEADLINE_MARGIN}) and, where an origin sends megabytes,
+ * Hostile origins on 127.0.0.1, one per test: each gives one precise problem, within what a run reserves for the
+ * probe ({@link ProbeBudget#worstCase} + {@link MeasuredProbe#DEADLINE_MARGIN}) and, where an origin sends megabytes,
  * with bounded allocation on the probing thread. Real certificate rules, with the sample root as trust anchor.
  */
 class HostileOriginsIT {
@@ -336,7 +336,7 @@ class HostileOriginsIT {
 
     private static MeasuredProbe withinDeadline(ProbeTarget target) {
         MeasuredProbe probe = MeasuredProbe.of(prober, target);
-        assertThat(probe.elapsed()).as("probe time, deadline %s", OriginProber.deadline(target))
+        assertThat(probe.elapsed()).as("probe time, budget %s", ProbeBudget.worstCase(target))
                 .isLessThanOrEqualTo(MeasuredProbe.bound(target));
         return probe;
     }

@@ -13,8 +13,9 @@ import java.time.Duration;
 record MeasuredProbe(ProbeResult result, Duration elapsed, long allocatedBytes) {
 
     /**
-     * What a probe may take beyond {@link OriginProber#deadline}: the 200 ms the probe waits for more bytes of a reply
-     * that is not TLS (to show them), closing sockets and thread scheduling on a loaded machine.
+     * What a probe may take beyond what the run reserves for it ({@link ProbeBudget#worstCase}, as {@link ProbeRunner}
+     * uses it): the 200 ms the probe waits for more bytes of a reply that is not TLS (to show them), closing sockets
+     * and thread scheduling on a loaded machine.
      */
     static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
 
@@ -32,8 +33,8 @@ record MeasuredProbe(ProbeResult result, Duration elapsed, long allocatedBytes) 
         return new MeasuredProbe(result, elapsed, THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore);
     }
 
-    /** The probe's deadline plus {@link #DEADLINE_MARGIN}. */
+    /** What the run reserves for a probe of {@code target} plus {@link #DEADLINE_MARGIN}. */
     static Duration bound(ProbeTarget target) {
-        return OriginProber.deadline(target).plus(DEADLINE_MARGIN);
+        return ProbeBudget.worstCase(target).plus(DEADLINE_MARGIN);
     }
 }

@@ -187,6 +187,23 @@ class OriginProberIT {
     }
 
     @Test
+    void customHeaderValueQuotedByTheOriginBeforeAnyRequest_isRedactedFromTheResult() {
+        // not TLS: an origin that answers a ClientHello with a line naming the secret it expects
+        byte[] answer = ("403 X-Origin-Verify must be " + SECRET + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf).behaviour(SampleTlsServer.Behaviour.GARBAGE)
+                .garbage(answer).start()) {
+            ProbeResult result = prober.probe(Targets.https(Targets.ORIGIN, server.port())
+                    .headers(new CustomHeader("X-Origin-Verify", Secret.of(SECRET))).build());
+
+            assertThat(server.requestCount()).as("the header was never sent: no handshake").isZero();
+            assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.message() + p.evidence()).contains("X-Origin-Verify must be " + Secret.REDACTED)
+                        .doesNotContain(SECRET);
+            });
+        }
+    }
+
+    @Test
     void status503_isReportedAsHttp5xxWithTheStatusLine() {
         try (SampleHttpServer server = SampleHttpServer.start(503, Duration.ZERO)) {
             ProbeResult result = prober.probe(Targets.http(Targets.ORIGIN, server.port()).build());

@@ -60,8 +60,13 @@ public final class SampleReports {
         var web = origin("web", List.of());
         var api = origin("api", List.of(finding("api", FindingCode.CERT_EXPIRING_SOON, "leaf expires in 9 days")));
         var legacy = origin("legacy", List.of(finding("legacy", FindingCode.CERT_EXPIRED, "leaf expired 3 days ago")));
+        return report(web, api, legacy);
+    }
+
+    /** One distribution with these origins. */
+    public static Report report(OriginReport... origins) {
         var distribution = new DistributionReport(Optional.of(DISTRIBUTION_ID), "cloudfront-api",
-                Optional.of("d111111abcdef8.cloudfront.net"), List.of("www.example.com"), List.of(web, api, legacy));
+                Optional.of("d111111abcdef8.cloudfront.net"), List.of("www.example.com"), List.of(origins));
         return new Report(Instant.parse("2026-11-27T03:00:00Z"), new Report.TrustAnchorsNote("Mozilla CA list",
                 List.of()), List.of(distribution), Summary.of(List.of(distribution), 42));
     }

@@ -78,7 +78,7 @@ public final class SampleTlsServer implements AutoCloseable {
      *
      * @param origin       the default credentials and the versions accepted
      * @param bySni        credentials per SNI host name (lower case)
-     * @param cipherSuites the suites accepted (IANA codes; empty: {@link SampleTlsPeer#ALL_SUITES})
+     * @param cipherSuites the suites accepted (IANA codes; empty: every suite a sample origin can serve)
      * @param garbage      the bytes {@link Behaviour#GARBAGE} sends
      */
     record Settings(SampleTlsOrigin.Settings origin, Map<String, ServerCredentials> bySni, List<Integer> cipherSuites,
