@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CloudFront's rules for an origin's certificate chain (spec §1, §4): trust in Mozilla's CA list, strict order
+ * CloudFront's rules for an origin's certificate chain (docs/cloudfront-rules.md#502-certificate-rejected, #certificates): trust in Mozilla's CA list, strict order
  * (leaf, then each certificate followed by its issuer; no AIA fetching), validity of every certificate, no
  * self-signed leaf, and a leaf name covering one of the accepted names. Pure: no I/O. Immutable and thread-safe.
  *

@@ -27,8 +27,8 @@ final class ValidityCheck {
 
     /**
      * Decision: every certificate the origin sends is checked, including ones after the point where the path reaches
-     * an anchor: the spec says "every certificate in the chain must be in its validity period". A certificate sent
-     * twice is reported once.
+     * an anchor, because every certificate in the chain must be in its validity period
+     * (docs/cloudfront-rules.md#chain-validity). A certificate sent twice is reported once.
      */
     List<Problem> check(List<X509Certificate> chain, int leafIndex, Issuance issuance) {
         List<Problem> problems = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes an invocation event into a {@link Trigger}: EventBridge schedules, CloudTrail change events for
- * CloudFront (cloudfront-origin-facts.md §6), SQS batches from the fan-out queue ({@link SqsEventParser}) and
+ * CloudFront (docs/cloudfront-rules.md#change-events, #scheduled-events), SQS batches from the fan-out queue ({@link SqsEventParser}) and
  * manual events. Anything else is an {@link EventException}
  * that says what was expected.
  */

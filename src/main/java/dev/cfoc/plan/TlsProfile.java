@@ -6,7 +6,7 @@ import java.util.List;
  * The TLS client CloudFront uses towards origins, as data: the only place these values live.
  *
  * <p>Source: Amazon CloudFront Developer Guide, "Supported protocols and ciphers between CloudFront and the
- * origin" and API reference OriginSslProtocols (as summarised in the project spec cloudfront-origin-facts.md §2), checked
+ * origin" and API reference OriginSslProtocols (restated in docs/cloudfront-rules.md#tls-client), checked
  * 2026-11-27. Wire codes: IANA TLS parameters registries (RFC 5246, 5289, 8422, 7748, 8446 §4.2.3); the SHA-224
  * signature pairs are TLS 1.2 SignatureAndHashAlgorithm values (RFC 5246 §7.4.1.4.1: hash sha224 = 3).
  * CloudFront offers no TLS 1.3, no CHACHA20-POLY1305 and no RSA-PSS to origins, and does not renegotiate.

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The machine format. Its shape is a contract (README, issue 2 §7): fields are added, never renamed or removed.
+ * The machine format. Its shape is a contract (README, "JSON shape"): fields are added, never renamed or removed.
  * Absent values are JSON null. Built field by field so the shape does not drift with the Java records.
  */
 public final class JsonReportWriter implements ReportWriter {
