@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 
 /** {@code check --config FILE… | --distribution-id E… | --all-distributions}: checks distributions from files and/or the API. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_CLEAN, ExitCodes.HELP_FINDINGS, ExitCodes.HELP_BAD_INPUT,
+                ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_INCOMPLETE},
         description = "Check the origins of distributions: from config files (output of aws cloudfront "
                 + "get-distribution-config, get-distribution or list-distributions, or a bare DistributionConfig) "
                 + "and/or read from the CloudFront API with the default AWS credentials chain (as the Lambda does).")
@@ -45,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Read every enabled distribution of the account from the CloudFront API.")
     boolean allDistributions;
 
-    @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "error|warning|info|never", defaultValue = "error",
             description = "Exit 1 when a finding at or above this severity exists (default: ${DEFAULT-VALUE}).")
     ReportOptions.FailOn failOn;
 

@@ -10,12 +10,9 @@ import java.io.PrintWriter;
         versionProvider = VersionProvider.class,
         description = "Predicts CloudFront 502 errors by connecting to every origin exactly as CloudFront would.",
         subcommands = {CheckCommand.class, DemoCommand.class, InvokeCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:nothing at or above --fail-on",
-                "1:findings at or above --fail-on",
-                "2:bad usage or bad input (config, trust anchors)",
-                "3:internal error (a bug: please report it)"})
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_CLEAN, ExitCodes.HELP_FINDINGS, ExitCodes.HELP_BAD_INPUT,
+                ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_INCOMPLETE})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

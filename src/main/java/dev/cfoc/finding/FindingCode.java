@@ -1,5 +1,8 @@
 package dev.cfoc.finding;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The finding catalog: stable codes that users' scripts and filters rely on. docs/findings.md explains each.
  * Never rename a code; add new ones.
@@ -70,6 +73,17 @@ public enum FindingCode {
     HOST_MAY_BE_REWRITTEN(Severity.INFO, "An edge function may change Host/SNI at request time",
             "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately.");
 
+    /**
+     * The codes whose finding says the checker could not see what CloudFront sees: the connection (on an origin) or
+     * the distribution (about the distribution as a whole) was not checked. Such a run is incomplete (CLI exit 4,
+     * the Lambda's NotChecked metric), never "all clear". A new code with that meaning is added here.
+     */
+    private static final Set<FindingCode> NOT_CHECKED = EnumSet.of(
+            NOT_CHECKED_DEADLINE,
+            ORIGIN_NOT_PROBED,
+            PROBE_INTERNAL_ERROR,
+            SOURCE_UNAVAILABLE);
+
     private final Severity severity;
     private final String title;
     private final String remediation;
@@ -90,5 +104,10 @@ public enum FindingCode {
 
     public String remediation() {
         return remediation;
+    }
+
+    /** Whether a finding with this code means "not checked" rather than a fault of the origin (see {@link #NOT_CHECKED}). */
+    public boolean meansNotChecked() {
+        return NOT_CHECKED.contains(this);
     }
 }
