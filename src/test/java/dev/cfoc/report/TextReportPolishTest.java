@@ -71,6 +71,9 @@ class TextReportPolishTest {
                 .contains("0 errors, 1 warning, 1 suppressed;")
                 .contains("CERT_EXPIRED        ERROR         0           1");
         assertThat(coloured).contains(AnsiStyle.DIM + "ERROR CERT_EXPIRED");
+        assertThat(new MarkdownReportWriter().write(suppressed)).contains("| **SUPPRESSED** | legacy |");
+        assertThat(new JsonReportWriter().toJson(suppressed).get("distributions").get(0).get("origins").get(2)
+                .get("verdict").asText()).isEqualTo("SUPPRESSED");
     }
 
     @Test
