@@ -45,6 +45,12 @@ final class CheckRun {
         static Input of(List<Distribution> distributions) {
             return new Input(distributions, PolicyCatalog.empty(), UnaryOperator.identity());
         }
+
+        /** The same input, its report carrying {@code notes} (e.g. what was skipped) after its own. */
+        Input withNotes(List<String> notes) {
+            return notes.isEmpty() ? this
+                    : new Input(distributions, policies, report -> completion.apply(report).withNotes(notes));
+        }
     }
 
     /**

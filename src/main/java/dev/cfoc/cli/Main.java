@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 
 /** Entry point of the jar: {@code check}, {@code demo}, {@code invoke}. */
@@ -18,6 +19,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Standard input, for {@code check --config -}. */
+    InputStream stdin = System.in;
+
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("check") || args[0].equals("demo"))) {
             Preload.start(); // before picocli builds its model: that takes a cold JVM about 0.25 s
@@ -32,7 +36,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given report and diagnostics streams (tests call this). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading {@code --config -} from {@code in}. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        main.stdin = in;
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ExitCodes.InternalErrorHandler());

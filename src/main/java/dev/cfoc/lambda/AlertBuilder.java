@@ -1,6 +1,7 @@
 package dev.cfoc.lambda;
 
 import dev.cfoc.aws.DistributionAlert;
+import dev.cfoc.aws.Unavailable;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.report.DistributionReport;
@@ -47,12 +48,13 @@ final class AlertBuilder {
     }
 
     /**
-     * Decision: when a run could read none of the distributions it was asked for (ListDistributions AccessDenied, no
-     * credentials…), it checked nothing, and that is published whatever MIN_SEVERITY says: in the message about the
-     * run, which then carries those findings (and not one message per unread distribution). Empty otherwise.
+     * Decision: when a run could not list the account's distributions (ListDistributions AccessDenied, no
+     * credentials…) and so checked nothing, that is published whatever MIN_SEVERITY says: in the message about the
+     * run, which then carries the findings of what could not be read (and not one message per unread distribution).
+     * Empty otherwise: a named id that cannot be read is a finding of its distribution like any other.
      */
     private static List<Finding> nothingRead(Report report) {
-        if (!report.coverage().checkedNothing()) {
+        if (!report.coverage().checkedNothing() || !report.hasDistribution(Unavailable.UNLISTED)) {
             return List.of();
         }
         return report.distributions().stream().flatMap(d -> d.findings().stream())
