@@ -41,15 +41,7 @@ public final class DistributionFileLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public List<Distribution> load(Path file) throws ConfigException {
-        String source = file.toString();
-        byte[] bytes = read(file);
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw malformed(source, e);
-        }
-        return load(root, source);
+        return load(read(file), file.toString());
     }
 
     /**

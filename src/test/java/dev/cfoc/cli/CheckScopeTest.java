@@ -97,14 +97,6 @@ class CheckScopeTest {
     }
 
     @Test
-    void configDirectory_saysItIsADirectory(@TempDir Path dir) {
-        CliRun run = CliRun.of("check", "--config", dir.toString());
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("error: " + dir + ": is a directory");
-    }
-
-    @Test
     void sameFileTwice_isReadOnce(@TempDir Path dir) throws Exception {
         Path file = getDistributionConfig(dir);
 
