@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *                            incomplete
  * @param suppressedNotChecked not-checked connections whose finding is suppressed: acknowledged gaps, neither checked
  *                            nor counted as incomplete
- * @param distributionsUnread active distribution-level not-checked findings (distributions that could not be read)
+ * @param distributionsUnread distributions with an active distribution-level not-checked finding (not read)
  */
 public record Coverage(int distributionsPlanned, int distributionsChecked, int distributionsUnread,
                        int connectionsPlanned, int connectionsChecked, Map<FindingCode, Integer> notChecked,
@@ -51,7 +51,7 @@ public record Coverage(int distributionsPlanned, int distributionsChecked, int d
         Map<FindingCode, Integer> notChecked = new EnumMap<>(FindingCode.class);
         for (DistributionReport d : distributions) {
             List<Finding> unread = d.findings().stream().filter(f -> f.code().meansNotChecked()).toList();
-            distributionsUnread += (int) unread.stream().filter(Finding::isActive).count();
+            distributionsUnread += unread.stream().anyMatch(Finding::isActive) ? 1 : 0;
             int dPlanned = 0;
             int dNotChecked = 0;
             for (OriginReport o : d.origins()) {
