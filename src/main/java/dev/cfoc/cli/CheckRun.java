@@ -1,5 +1,6 @@
 package dev.cfoc.cli;
 
+import dev.cfoc.aws.Unavailable;
 import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
@@ -10,7 +11,6 @@ import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.report.Counts;
-import dev.cfoc.report.Coverage;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.ReportFormat;
 import dev.cfoc.report.SummaryLine;
@@ -102,8 +102,11 @@ final class CheckRun {
         if (!print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()))) {
             return ExitCodes.INTERNAL_ERROR;
         }
-        Coverage coverage = report.coverage();
-        err.println((coverage.checkedNothing() ? "error: " : "done: ") + SummaryLine.of(report));
+        err.println((report.coverage().checkedNothing() ? "error: " : "done: ") + SummaryLine.of(report));
+        if (report.hasDistribution(Unavailable.UNLISTED)) {
+            err.println("error: the account's distributions could not be listed (no credentials, or no permission for "
+                    + "cloudfront:ListDistributions: see the warning above), so they were not checked");
+        }
         long notChecked = report.count(FindingCode.NOT_CHECKED_DEADLINE);
         if (notChecked > 0) {
             err.printf("deadline: %d connection(s) not checked (NOT_CHECKED_DEADLINE)%n", notChecked);

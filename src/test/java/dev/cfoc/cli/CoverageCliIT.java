@@ -52,6 +52,7 @@ class CoverageCliIT {
         assertThat(run.err()).doesNotContain("checking 0").doesNotContain("done:")
                 .contains("AccessDenied")
                 .contains("error: nothing checked; 1 distribution could not be read")
+                .contains("error: the account's distributions could not be listed")
                 .contains("incomplete: 1 distribution could not be read (exit 4; --allow-incomplete");
         JsonNode coverage = JSON.readTree(run.out()).get("summary").get("coverage");
         assertThat(coverage.get("complete").asBoolean()).isFalse();
