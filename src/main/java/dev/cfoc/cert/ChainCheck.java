@@ -31,7 +31,11 @@ final class ChainCheck {
             case SELF_SIGNED_TOP -> problems.add(path.path().size() == 1
                     ? selfSigned(chain, path)
                     : untrusted(chain, path, issuance));
-            case ISSUER_MISSING -> problems.add(incomplete(chain, path, issuance));
+            case ISSUER_MISSING -> {
+                List<String> signals = PublicIssuance.signals(path.path().stream().map(chain::get).toList(), anchors);
+                problems.add(signals.isEmpty() ? privateIssuer(chain, path, issuance)
+                        : incomplete(chain, path, issuance, signals));
+            }
         }
         if (!path.inSentOrder()) {
             problems.add(order(chain, path, issuance));
@@ -94,7 +98,32 @@ final class ChainCheck {
                 });
     }
 
-    private Problem incomplete(List<X509Certificate> chain, ChainPath path, Issuance issuance) {
+    /**
+     * The issuer is missing and nothing in the chain marks it as a public CA's ({@link PublicIssuance}): a private CA,
+     * which CloudFront does not trust whatever the origin sends.
+     */
+    private Problem privateIssuer(List<X509Certificate> chain, ChainPath path, Issuance issuance) {
+        X509Certificate top = chain.get(path.top());
+        String role = ChainText.role(chain, path.top(), path.leafIndex(), issuance);
+        String issuer = ChainText.issuer(top);
+        Map<String, String> evidence = certificateEvidence(role, top);
+        evidence.put("neededIssuer", issuer);
+        evidence.put("publicCaSignals", "none: no Certificate Transparency SCTs, no CA/Browser Forum certificate policy, "
+                + "no trusted root of that name");
+        evidence.put("chainAsSent", ChainText.sent(chain));
+        evidence.put("trustAnchors", anchors.description());
+        notOnPath(chain, path, evidence);
+        return new Problem(FindingCode.CERT_UNTRUSTED,
+                "the chain ends at " + role + " " + ChainText.subject(top) + ", issued by " + issuer + ", which the "
+                        + "origin does not send and which is not in Mozilla's CA list; nothing in the chain marks it as "
+                        + "a public CA (no Certificate Transparency SCTs, no CA/Browser Forum certificate policy), so it "
+                        + "is taken for a private CA: CloudFront does not trust private CAs, and sending the full chain "
+                        + "would not help. Use a certificate from a public CA (e.g. ACM behind a load balancer). If "
+                        + issuer + " is in fact a public CA's intermediate, send it right after the " + role,
+                evidence);
+    }
+
+    private Problem incomplete(List<X509Certificate> chain, ChainPath path, Issuance issuance, List<String> signals) {
         X509Certificate top = chain.get(path.top());
         String role = ChainText.role(chain, path.top(), path.leafIndex(), issuance);
         String needed = ChainText.issuer(top);
@@ -102,6 +131,7 @@ final class ChainCheck {
         Map<String, String> evidence = certificateEvidence(role, top);
         evidence.put("neededIssuer", needed);
         caIssuers.ifPresent(url -> evidence.put("caIssuers", url));
+        evidence.put("publicCaSignals", String.join("; ", signals));
         evidence.put("chainAsSent", ChainText.sent(chain));
         evidence.put("trustAnchors", anchors.description());
         sameNameAnchorNote(top.getIssuerX500Principal()).ifPresent(note -> evidence.put("note", note));

@@ -194,7 +194,28 @@ public final class TrustAnchors {
         } catch (IOException e) {
             throw new TrustAnchorException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        return PemCertificates.parse(text, source);
+        List<X509Certificate> certificates = PemCertificates.parse(text, source);
+        for (int i = 0; i < certificates.size(); i++) {
+            if (!isCa(certificates.get(i))) {
+                throw new TrustAnchorException(source + ": certificate #" + (i + 1) + " ("
+                        + certificates.get(i).getSubjectX500Principal().getName() + ") is not a CA certificate "
+                        + "(basicConstraints without CA:TRUE): a trust anchor is a root (or intermediate) CA, not a "
+                        + "server's own certificate");
+            }
+        }
+        return certificates;
+    }
+
+    /**
+     * Decision: a trust anchor must be a CA: basicConstraints with CA:TRUE, or an X.509 v1 certificate (which has no
+     * extensions; some old roots are v1) that is self-signed. A leaf given by mistake would otherwise "trust" exactly
+     * one server and hide every chain problem.
+     */
+    static boolean isCa(X509Certificate certificate) {
+        if (certificate.getVersion() < 3) {
+            return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+        }
+        return certificate.getBasicConstraints() >= 0;
     }
 
     private static Map<X509Certificate, ServerDistrustAfter> byRoot(List<X509Certificate> roots,

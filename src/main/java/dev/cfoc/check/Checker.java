@@ -66,7 +66,9 @@ public final class Checker {
                 origins.add(originReport(origin, probes));
             }
             Distribution d = plan.distribution();
-            reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins));
+            reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins,
+                    plan.problems().stream().map(Finding::aboutDistribution).toList(),
+                    java.util.Optional.of(d.enabled())));
         }
         long durationMs = clock.millis() - started.toEpochMilli();
         List<Finding> aboutTheRun = trust.runFindings(started);
@@ -79,7 +81,8 @@ public final class Checker {
         for (ProbeResult probe : probes) {
             probe.problems().forEach(p -> findings.add(FindingPlacement.place(probe, p)));
         }
-        return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), findings),
-                origin.evidence(), probes, findings);
+        List<Finding> placed = FindingPlacement.oneDnsFindingPerName(findings);
+        return new OriginReport(origin.originId(), origin.domainName(), Verdict.of(origin.probed(), placed),
+                origin.evidence(), probes, placed);
     }
 }

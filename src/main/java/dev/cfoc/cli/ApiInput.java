@@ -6,6 +6,7 @@ import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.SourcedDistribution;
 import dev.cfoc.aws.Unavailable;
 import dev.cfoc.config.Distribution;
+import dev.cfoc.report.Counts;
 import dev.cfoc.source.ApiDistributions;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -32,9 +33,9 @@ final class ApiInput {
     }
 
     static CheckRun.Input read(CloudFrontClient cloudFront, List<Distribution> fromFiles, List<String> ids,
-                               boolean all, PrintWriter err) {
+                               boolean all, boolean includeDisabled, PrintWriter err) {
         var source = new CloudFrontDistributionSource(cloudFront);
-        SourceResult listed = all ? source.all(false) : new SourceResult(List.of(), List.of(), List.of());
+        SourceResult listed = all ? source.all(includeDisabled) : new SourceResult(List.of(), List.of(), List.of());
         Set<String> seen = new LinkedHashSet<>(listed.distributions().stream().map(SourcedDistribution::id).toList());
         List<String> more = ids.stream().filter(id -> !seen.contains(id)).toList();
         SourceResult named = more.isEmpty() ? new SourceResult(List.of(), List.of(), List.of())
@@ -44,8 +45,8 @@ final class ApiInput {
         sourced.addAll(named.distributions());
         List<Unavailable> unavailable = new ArrayList<>(listed.unavailable());
         unavailable.addAll(named.unavailable());
-        listed.skippedDisabled().forEach(id -> err.println("skipped " + id + ": disabled (name it with "
-                + "--distribution-id to check it)"));
+        listed.skippedDisabled().forEach(id -> err.println("skipped " + id + ": disabled (--include-disabled, or "
+                + "naming it with --distribution-id, checks it)"));
         unavailable.forEach(u -> err.println("warning: " + u.reason()));
 
         ApiDistributions.Loaded loaded = ApiDistributions.load(new SourceResult(sourced, unavailable, List.of()));
@@ -55,7 +56,11 @@ final class ApiInput {
         policies.unavailable().forEach(p -> err.println("warning: " + p.kind() + " policy " + p.id()
                 + " could not be read: " + p.reason()));
         List<Distribution> checkedDistributions = List.copyOf(distributions);
+        List<String> notes = listed.skippedDisabled().isEmpty() ? List.of()
+                : List.of("skipped " + Counts.of(listed.skippedDisabled().size(), "disabled distribution") + " of the "
+                + "account: " + String.join(", ", listed.skippedDisabled()) + "; --include-disabled checks them");
         return new CheckRun.Input(checkedDistributions, ApiDistributions.catalog(policies),
-                checked -> ApiDistributions.withSourceFindings(checked, checkedDistributions, policies, loaded.unread()));
+                checked -> ApiDistributions.withSourceFindings(checked, checkedDistributions, policies, loaded.unread()))
+                .withNotes(notes);
     }
 }

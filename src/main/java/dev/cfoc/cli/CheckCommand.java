@@ -4,37 +4,67 @@ import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
-import dev.cfoc.config.DistributionFileLoader;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** {@code check --config FILE… | --distribution-id E… | --all-distributions}: checks distributions from files and/or the API. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_CLEAN, ExitCodes.HELP_FINDINGS, ExitCodes.HELP_BAD_INPUT,
+                ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_INCOMPLETE},
         description = "Check the origins of distributions: from config files (output of aws cloudfront "
                 + "get-distribution-config, get-distribution or list-distributions, or a bare DistributionConfig) "
                 + "and/or read from the CloudFront API with the default AWS credentials chain (as the Lambda does).")
 final class CheckCommand implements Callable<Integer> {
 
-    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
+    private static final Pattern DISTRIBUTION_ID = ConfigFiles.DISTRIBUTION_ID;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A distribution config file (repeatable).")
-    List<Path> configs = new ArrayList<>();
+    @ParentCommand
+    Main main;
+
+    /** One {@code --config FILE [--id E…]}. */
+    static final class ConfigOption {
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "A distribution config file (repeatable; read once however often given), or - for "
+                        + "standard input.")
+        String file;
+
+        @Option(names = "--id", paramLabel = "E…",
+                description = "The id of the distribution in the --config before it, for a file that has none "
+                        + "(get-distribution-config output, a bare DistributionConfig): the report and suppressions "
+                        + "then name it.")
+        String id;
+
+        ConfigFiles.Argument argument() {
+            return new ConfigFiles.Argument(file, Optional.ofNullable(id));
+        }
+    }
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ConfigOption> configs = new ArrayList<>();
+
+    @Option(names = "--include-disabled",
+            description = "Also check disabled distributions of --all-distributions and of list-distributions files "
+                    + "(skipped by default: they serve no traffic).")
+    boolean includeDisabled;
 
     @Option(names = "--distribution-id", paramLabel = "E…",
             description = "Read this distribution from the CloudFront API (repeatable; checked even when disabled). "
@@ -42,10 +72,11 @@ final class CheckCommand implements Callable<Integer> {
     List<String> distributionIds = new ArrayList<>();
 
     @Option(names = "--all-distributions",
-            description = "Read every enabled distribution of the account from the CloudFront API.")
+            description = "Read every enabled distribution of the account from the CloudFront API "
+                    + "(disabled ones too with --include-disabled).")
     boolean allDistributions;
 
-    @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "error|warning|info|never", defaultValue = "error",
             description = "Exit 1 when a finding at or above this severity exists (default: ${DEFAULT-VALUE}).")
     ReportOptions.FailOn failOn;
 
@@ -74,23 +105,24 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
         }
-        List<Distribution> distributions = new ArrayList<>();
-        var loader = new DistributionFileLoader();
-        for (Path config : configs) {
-            try {
-                distributions.addAll(loader.load(config));
-            } catch (ConfigException e) {
-                err.println("error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
+        ConfigFiles.Loaded files;
+        try {
+            files = new ConfigFiles(main == null ? System.in : main.stdin)
+                    .read(configs.stream().map(ConfigOption::argument).toList(), includeDisabled);
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
+        files.skippedDisabled().forEach(d -> err.println("skipped " + d + ": --include-disabled checks it"));
+        List<Distribution> distributions = files.distributions();
         var run = new CheckRun(spec.commandLine().getOut(), err);
         if (distributionIds.isEmpty() && !allDistributions) {
-            return run.run(CheckRun.Input.of(distributions), reportOptions, failOn.threshold(), HostResolver.system(),
-                    List.of(), runDeadline);
+            return run.run(CheckRun.Input.of(distributions).withNotes(files.notes()), reportOptions,
+                    failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
         try (CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults())) {
-            CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions, err);
+            CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions,
+                    includeDisabled, err).withNotes(files.notes());
             return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
     }

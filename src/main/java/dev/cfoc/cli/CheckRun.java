@@ -1,5 +1,6 @@
 package dev.cfoc.cli;
 
+import dev.cfoc.aws.Unavailable;
 import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
@@ -9,15 +10,16 @@ import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.ProbeListener;
+import dev.cfoc.report.Counts;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.ReportFormat;
+import dev.cfoc.report.SummaryLine;
 import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
 import dev.cfoc.suppression.Suppressions;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,12 @@ final class CheckRun {
     record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
         static Input of(List<Distribution> distributions) {
             return new Input(distributions, PolicyCatalog.empty(), UnaryOperator.identity());
+        }
+
+        /** The same input, its report carrying {@code notes} (e.g. what was skipped) after its own. */
+        Input withNotes(List<String> notes) {
+            return notes.isEmpty() ? this
+                    : new Input(distributions, policies, report -> completion.apply(report).withNotes(notes));
         }
     }
 
@@ -82,32 +90,42 @@ final class CheckRun {
         Engine engine = settings.expiryWarning(Duration.ofDays(options.expiryWarningDays)).resolver(resolver)
                 .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE).build();
 
-        err.printf("checking %d distribution(s)…%n", input.distributions().size());
-        err.flush();
+        if (!input.distributions().isEmpty()) {
+            err.printf("checking %s…%n", Counts.of(input.distributions().size(), "distribution"));
+            err.flush();
+        }
         Report checked = input.completion().apply(engine.check(input.distributions(), input.policies(), deadline));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Report report = suppressions.apply(checked, today);
         suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
                 + " expired on " + s.until() + "; ignored"));
-        print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()));
-        err.printf("done: %d origin(s), %d error(s), %d warning(s)%s in %d ms%n", report.summary().origins(),
-                report.summary().errors(), report.summary().warnings(),
-                report.summary().suppressed() > 0 ? ", " + report.summary().suppressed() + " suppressed" : "",
-                report.summary().durationMs());
+        if (!print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()))) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        err.println((report.coverage().checkedNothing() ? "error: " : "done: ") + SummaryLine.of(report));
+        if (report.hasDistribution(Unavailable.UNLISTED)) {
+            err.println("error: the account's distributions could not be listed (no credentials, or no permission for "
+                    + "cloudfront:ListDistributions: see the warning above), so they were not checked");
+        }
         long notChecked = report.count(FindingCode.NOT_CHECKED_DEADLINE);
         if (notChecked > 0) {
             err.printf("deadline: %d connection(s) not checked (NOT_CHECKED_DEADLINE)%n", notChecked);
         }
+        suppressions.unmatched(checked, today).forEach(s -> err.println("warning: suppression of " + s.describe()
+                + " matches no finding of this run (" + (checked.hasDistribution(s.distributionId())
+                ? "fixed, or a typo in originId or code?" : "no distribution " + s.distributionId() + " was checked")
+                + ")"));
         err.flush();
-        return failOn.filter(report::hasFindingsAtLeast).isPresent() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        return ExitCodes.of(report, failOn, options.allowIncomplete, err);
     }
 
-    private void print(Report report, ReportFormat format, boolean colour) {
+    /** @return false, having said so on stderr, when the report could not be written (disk full, closed pipe) */
+    private boolean print(Report report, ReportFormat format, boolean colour) {
         try {
             format.writer(colour).write(report, out);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the report to stdout", e);
+            // a PrintWriter reports its own failures through checkError() below
         }
-        out.flush();
+        return ExitCodes.written(out, err, "the report");
     }
 }

@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
  * No AWS account, no network, no DNS.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_CLEAN, ExitCodes.HELP_FINDINGS, ExitCodes.HELP_BAD_INPUT,
+                ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_INCOMPLETE},
         description = "Start sample origins on 127.0.0.1 and check a sample distribution that points at them "
                 + "(no AWS account, no network).")
 final class DemoCommand implements Callable<Integer> {
@@ -26,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "never",
+    @Option(names = "--fail-on", paramLabel = "error|warning|info|never", defaultValue = "never",
             description = "Exit 1 when a finding at or above this severity exists (default: ${DEFAULT-VALUE}: "
                     + "the demo's origins are broken on purpose).")
     ReportOptions.FailOn failOn;

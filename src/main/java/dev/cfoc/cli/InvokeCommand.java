@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
                 "1:the handler failed (e.g. findings could not be published), timed out, or its SQS batch response "
                         + "names failed messages",
                 "2:bad usage (an invalid setting, endpoint or credential variable, from --env or the environment), "
-                        + "an unreadable event file, or the handler's BadEvent result"})
+                        + "an unreadable event file, or the handler's BadEvent result",
+                "3:internal error, or the handler's result could not be written (disk full, closed pipe)"})
 final class InvokeCommand implements Callable<Integer> {
 
     /** Exit code when the handler threw or timed out (Lambda: a function error). */
@@ -108,15 +109,13 @@ final class InvokeCommand implements Callable<Integer> {
                 .or(() -> outcome.get() instanceof Outcome.Failed failed ? Optional.of(failed.error()) : Optional.empty());
         if (failure.isPresent()) {
             out.println(functionError(failure.get()));
-            out.flush();
             if (System.getenv("CFOC_DEBUG") != null) {
                 failure.get().printStackTrace(err);
             }
-            return HANDLER_FAILED;
+            return ExitCodes.written(out, err, "the handler's result") ? HANDLER_FAILED : ExitCodes.INTERNAL_ERROR;
         }
         out.println(output.toString(StandardCharsets.UTF_8));
-        out.flush();
-        return exitCode(outcome.get());
+        return ExitCodes.written(out, err, "the handler's result") ? exitCode(outcome.get()) : ExitCodes.INTERNAL_ERROR;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 
 /** Entry point of the jar: {@code check}, {@code demo}, {@code invoke}. */
@@ -10,16 +11,16 @@ import java.io.PrintWriter;
         versionProvider = VersionProvider.class,
         description = "Predicts CloudFront 502 errors by connecting to every origin exactly as CloudFront would.",
         subcommands = {CheckCommand.class, DemoCommand.class, InvokeCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:nothing at or above --fail-on",
-                "1:findings at or above --fail-on",
-                "2:bad usage or bad input (config, trust anchors)",
-                "3:internal error (a bug: please report it)"})
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_CLEAN, ExitCodes.HELP_FINDINGS, ExitCodes.HELP_BAD_INPUT,
+                ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_INCOMPLETE})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Standard input, for {@code check --config -}. */
+    InputStream stdin = System.in;
 
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("check") || args[0].equals("demo"))) {
@@ -35,7 +36,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given report and diagnostics streams (tests call this). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading {@code --config -} from {@code in}. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        main.stdin = in;
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ExitCodes.InternalErrorHandler());

@@ -22,12 +22,13 @@ final class ReportOptions {
     static final String FORMAT = "--format";
 
     enum FailOn {
-        error, warning, never;
+        error, warning, info, never;
 
         Optional<Severity> threshold() {
             return switch (this) {
                 case error -> Optional.of(Severity.ERROR);
                 case warning -> Optional.of(Severity.WARNING);
+                case info -> Optional.of(Severity.INFO);
                 case never -> Optional.empty();
             };
         }
@@ -50,6 +51,11 @@ final class ReportOptions {
     @Option(names = "--expiry-warning-days", paramLabel = "N", defaultValue = "" + CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS,
             description = "Warn (CERT_EXPIRING_SOON) when a certificate expires within N days (default: ${DEFAULT-VALUE}).")
     int expiryWarningDays;
+
+    @Option(names = "--allow-incomplete",
+            description = "Exit 0 rather than 4 when some distribution could not be read or some connection was not "
+                    + "checked (the report and the summary still say what was not checked).")
+    boolean allowIncomplete;
 
     /** Decision: stdout as a terminal (then also stderr, in practice) is what "interactive" means for colour and progress. */
     boolean interactive() {

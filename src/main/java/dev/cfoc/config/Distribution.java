@@ -45,6 +45,12 @@ public record Distribution(
         return originGroups.stream().filter(g -> g.id().equals(groupId)).findFirst();
     }
 
+    /** The same distribution under {@code distributionId} (e.g. given on the command line for a file that has none). */
+    public Distribution withId(String distributionId) {
+        return new Distribution(Optional.of(distributionId), source, domainName, aliases, enabled, origins, originGroups,
+                defaultCacheBehavior, cacheBehaviors);
+    }
+
     /** A label for reports: the id, else the source. */
     public String label() {
         return id.orElse(source);

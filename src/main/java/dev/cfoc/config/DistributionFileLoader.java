@@ -35,33 +35,58 @@ public final class DistributionFileLoader {
             + "or a bare DistributionConfig (an object with \"Origins\" and \"DefaultCacheBehavior\")";
 
     /** Bounds memory on a wrong file; list-distributions output for thousands of distributions stays far below. */
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public List<Distribution> load(Path file) throws ConfigException {
+        return load(read(file), file.toString());
+    }
+
+    /**
+     * The bytes of a config file, at most {@link #MAX_FILE_BYTES}.
+     *
+     * @throws ConfigException naming the file: not found, a directory, too large, unreadable
+     */
+    public static byte[] read(Path file) throws ConfigException {
         String source = file.toString();
-        byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source + ": is a directory, not a file; " + ACCEPTED_SHAPES);
+        }
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new ConfigException(source + ": file is " + size + " bytes, more than the limit of "
                         + MAX_FILE_BYTES + " bytes for a distribution config");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(source + ": file not found");
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot read file (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Whether {@code json} is the output of {@code aws cloudfront list-distributions} (false when it is not JSON). */
+    public boolean isList(byte[] json) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            return root != null && root.has("DistributionList");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #load(Path)}, for bytes already read; {@code sourceName} stands in for the file name. */
+    public List<Distribution> load(byte[] json, String sourceName) throws ConfigException {
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
+            root = mapper.readTree(json);
         } catch (IOException e) {
-            throw malformed(source, e);
+            throw malformed(sourceName, e);
         }
-        return load(root, source);
+        return load(root, sourceName);
     }
 
     /** Same as {@link #load(Path)} for JSON held in memory; {@code sourceName} stands in for the file name. */

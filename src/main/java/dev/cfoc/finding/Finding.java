@@ -51,8 +51,9 @@ public record Finding(
         return code.severity();
     }
 
+    /** The fix: the code's, or the variant its evidence calls for ({@link FindingCode#remediation(Map)}). */
     public String remediation() {
-        return code.remediation();
+        return code.remediation(evidence);
     }
 
     /**

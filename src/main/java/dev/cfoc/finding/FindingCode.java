@@ -1,5 +1,8 @@
 package dev.cfoc.finding;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The finding catalog: stable codes that users' scripts and filters rely on. docs/findings.md explains each.
  * Never rename a code; add new ones.
@@ -66,9 +69,31 @@ public enum FindingCode {
     ORIGIN_NOT_PROBED(Severity.INFO, "Origin was not probed",
             "Nothing to fix here; check this origin by other means (see the reason)."),
     POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",
-            "Check with the CloudFront API source (which reads custom policies), or review the assumption stated."),
+            "A config file holds no custom policy definitions: check this distribution with --distribution-id (or the "
+                    + "Lambda), which reads its policies from the CloudFront API; until then, review the assumption stated."),
     HOST_MAY_BE_REWRITTEN(Severity.INFO, "An edge function may change Host/SNI at request time",
             "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately.");
+
+    /**
+     * The codes whose finding says the checker could not see what CloudFront sees: the connection (on an origin) or
+     * the distribution (about the distribution as a whole) was not checked. Such a run is incomplete (CLI exit 4,
+     * the Lambda's NotChecked metric), never "all clear". A new code with that meaning is added here.
+     */
+    private static final Set<FindingCode> NOT_CHECKED = EnumSet.of(
+            NOT_CHECKED_DEADLINE,
+            ORIGIN_NOT_PROBED,
+            PROBE_INTERNAL_ERROR,
+            SOURCE_UNAVAILABLE);
+
+    /** Evidence key of POLICY_UNRESOLVED: where the policy was looked for, {@link #POLICY_SOURCE_FILE} or the API. */
+    public static final String POLICY_SOURCE = "policySource";
+    public static final String POLICY_SOURCE_FILE = "file";
+    public static final String POLICY_SOURCE_API = "cloudfront-api";
+
+    /** POLICY_UNRESOLVED's fix when the CloudFront API was asked for the policy and did not give it. */
+    private static final String POLICY_UNRESOLVED_FROM_API_FIX = "Grant the checker cloudfront:GetCachePolicy and "
+            + "cloudfront:GetOriginRequestPolicy, or check that the policy still exists (the reason says what the API "
+            + "answered); throttling clears by itself. Until then, review the assumption stated.";
 
     private final Severity severity;
     private final String title;
@@ -90,5 +115,21 @@ public enum FindingCode {
 
     public String remediation() {
         return remediation;
+    }
+
+    /**
+     * The fix for a finding of this code with this evidence: the code's own, except where the fix depends on the
+     * source that was used (POLICY_UNRESOLVED: a file holds no policies; the API was asked and refused).
+     */
+    public String remediation(java.util.Map<String, String> evidence) {
+        if (this == POLICY_UNRESOLVED && POLICY_SOURCE_API.equals(evidence.get(POLICY_SOURCE))) {
+            return POLICY_UNRESOLVED_FROM_API_FIX;
+        }
+        return remediation;
+    }
+
+    /** Whether a finding with this code means "not checked" rather than a fault of the origin (see {@link #NOT_CHECKED}). */
+    public boolean meansNotChecked() {
+        return NOT_CHECKED.contains(this);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cfoc.lambda;
 
 import dev.cfoc.aws.DistributionAlert;
+import dev.cfoc.aws.Unavailable;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.report.DistributionReport;
@@ -38,10 +39,30 @@ final class AlertBuilder {
     static final String RUN_LABEL = "cloudfront-origin-checker";
 
     List<DistributionAlert> alerts(Report report) {
+        List<Finding> unread = nothingRead(report);
         List<DistributionAlert> alerts = new ArrayList<>();
-        report.distributions().stream().map(d -> alert(report, d)).flatMap(Optional::stream).forEach(alerts::add);
-        runAlert(report).ifPresent(alerts::add);
+        report.distributions().stream().filter(d -> unread.isEmpty() || !isUnread(d))
+                .map(d -> alert(report, d)).flatMap(Optional::stream).forEach(alerts::add);
+        runAlert(report, unread).ifPresent(alerts::add);
         return List.copyOf(alerts);
+    }
+
+    /**
+     * Decision: when a run could not list the account's distributions (ListDistributions AccessDenied, no
+     * credentials…) and so checked nothing, that is published whatever MIN_SEVERITY says: in the message about the
+     * run, which then carries the findings of what could not be read (and not one message per unread distribution).
+     * Empty otherwise: a named id that cannot be read is a finding of its distribution like any other.
+     */
+    private static List<Finding> nothingRead(Report report) {
+        if (!report.coverage().checkedNothing() || !report.hasDistribution(Unavailable.UNLISTED)) {
+            return List.of();
+        }
+        return report.distributions().stream().flatMap(d -> d.findings().stream())
+                .filter(Finding::isActive).filter(f -> f.code().meansNotChecked()).toList();
+    }
+
+    private static boolean isUnread(DistributionReport d) {
+        return d.findings().stream().anyMatch(f -> f.code().meansNotChecked());
     }
 
     /** The findings that call for a message: active (not suppressed) ones at or above the threshold. */
@@ -50,21 +71,29 @@ final class AlertBuilder {
                 .toList();
     }
 
-    private Optional<DistributionAlert> runAlert(Report report) {
-        List<Finding> findings = report.runFindings().stream().filter(Finding::isActive)
-                .filter(f -> f.severity().isAtLeast(threshold)).toList();
+    /** @param unread the findings of a run that could read nothing (published whatever the threshold) */
+    private Optional<DistributionAlert> runAlert(Report report, List<Finding> unread) {
+        List<Finding> findings = new ArrayList<>(report.runFindings().stream().filter(Finding::isActive)
+                .filter(f -> f.severity().isAtLeast(threshold)).toList());
+        findings.addAll(unread);
         if (findings.isEmpty()) {
             return Optional.empty();
         }
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
         var codes = new LinkedHashSet<String>();
         findings.forEach(f -> codes.add(f.code().name()));
-        StringBuilder out = new StringBuilder("The checker itself (run of ").append(report.generatedAt()).append(")\n\n")
-                .append(findings.size()).append(" finding").append(findings.size() == 1 ? "" : "s")
+        StringBuilder out = new StringBuilder("The checker itself (run of ").append(report.generatedAt()).append(")\n\n");
+        if (!unread.isEmpty()) {
+            out.append("NOTHING WAS CHECKED: the checker could not read the distributions it was asked for, so no 502 ")
+                    .append("can be predicted until this is fixed.\n");
+            unread.forEach(f -> out.append("- ").append(f.message()).append('\n'));
+            out.append("Fix: ").append(unread.getFirst().remediation()).append("\n\n");
+        }
+        out.append(findings.size()).append(" finding").append(findings.size() == 1 ? "" : "s")
                 .append(" about the run, not about a distribution:\n");
         findings.forEach(f -> out.append("- [").append(f.severity()).append("] ").append(f.code()).append(": ")
                 .append(f.code().title()).append('\n'));
-        out.append('\n').append(text.write(report.withDistributions(List.of())));
+        out.append('\n').append(text.write(unread.isEmpty() ? report.withDistributions(List.of()) : report));
         return Optional.of(new DistributionAlert(RUN_LABEL, worst, 0, List.copyOf(codes), out.toString(),
                 json.write(findings)));
     }

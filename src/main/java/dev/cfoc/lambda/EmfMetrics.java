@@ -24,7 +24,9 @@ import java.util.Map;
  * object here; and this project adds no dependencies.
  *
  * <p>Line 1, no dimensions: FindingsError, FindingsWarning, FindingsInfo (active findings, suppressed ones not
- * counted), FindingsSuppressed, OriginsChecked, DistributionsChecked, RunDurationMs. Then one line per code that has
+ * counted), FindingsSuppressed, OriginsChecked, DistributionsChecked (only the distributions actually checked: read, and
+ * at least one connection checked), NotChecked (distributions that could not be read plus connections not checked,
+ * active findings only: {@link dev.cfoc.report.Coverage#notCheckedTotal()}), RunDurationMs. Then one line per code that has
  * active findings: metric {@code Findings} with dimension {@code Code} (one EMF document holds one value per
  * dimension, so each code needs its own line). Decision: codes without findings are not emitted, so an account pays
  * only for the code metrics it ever sees; the per-severity metrics are emitted on every run (0 included) so the
@@ -39,6 +41,7 @@ public final class EmfMetrics {
     public static final String FINDINGS_SUPPRESSED = "FindingsSuppressed";
     public static final String ORIGINS_CHECKED = "OriginsChecked";
     public static final String DISTRIBUTIONS_CHECKED = "DistributionsChecked";
+    public static final String NOT_CHECKED = "NotChecked";
     public static final String RUN_DURATION_MS = "RunDurationMs";
     public static final String FINDINGS_BY_CODE = "Findings";
     public static final String CODE_DIMENSION = "Code";
@@ -68,7 +71,8 @@ public final class EmfMetrics {
         totals.put(FINDINGS_INFO, count(active, Severity.INFO));
         totals.put(FINDINGS_SUPPRESSED, report.findings().filter(Finding::isSuppressed).count());
         totals.put(ORIGINS_CHECKED, report.summary().origins());
-        totals.put(DISTRIBUTIONS_CHECKED, report.summary().distributions());
+        totals.put(DISTRIBUTIONS_CHECKED, report.coverage().distributionsChecked());
+        totals.put(NOT_CHECKED, report.coverage().notCheckedTotal());
         totals.put(RUN_DURATION_MS, runDurationMs);
 
         List<String> lines = new ArrayList<>();

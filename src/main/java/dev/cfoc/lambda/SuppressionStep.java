@@ -25,6 +25,12 @@ final class SuppressionStep {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Report report = suppressions.apply(checked, today);
         run.runLog().expiredSuppressions(suppressions.expiredOn(today));
+        // Decision: only for the distributions this run checked; a change event or a fan-out batch checks a few
+        suppressions.unmatched(checked, today).stream()
+                .filter(s -> checked.hasDistribution(s.distributionId()))
+                .forEach(s -> run.log().warn("suppression matches no finding of this "
+                + "run (fixed, or a typo?): " + s.describe(), "distributionId", s.distributionId(),
+                "originId", s.originId().orElse(null), "code", s.code().name()));
         return report;
     }
 }

@@ -24,6 +24,8 @@ final class TelemetryStep {
                 "errors", String.valueOf(report.summary().errors()),
                 "warnings", String.valueOf(report.summary().warnings()),
                 "suppressed", String.valueOf(report.summary().suppressed()),
+                "distributionsChecked", String.valueOf(report.coverage().distributionsChecked()),
+                "notChecked", String.valueOf(report.coverage().notCheckedTotal()),
                 "alerts", String.valueOf(published.alerts().size()),
                 "published", String.valueOf(published.messages().size()),
                 "durationMs", String.valueOf(report.summary().durationMs()),

@@ -102,14 +102,38 @@ public final class HostForwarding {
     }
 
     private static Problem unresolved(CacheBehavior behavior, String policyType, String id) {
+        return unresolved(List.of(behavior.pathPattern()), policyType, id);
+    }
+
+    /**
+     * Decision: one POLICY_UNRESOLVED per policy and distribution, naming every behavior that uses it (each origin's
+     * {@code hostForwarding} note says it was probed both ways), rather than one per behavior or origin.
+     */
+    static List<Problem> oncePerPolicy(List<Problem> perBehavior) {
+        var behaviorsByPolicy = new LinkedHashMap<List<String>, List<String>>();
+        for (Problem problem : perBehavior) {
+            List<String> policy = List.of(problem.evidence().get("policyType"), problem.evidence().get("policyId"));
+            List<String> behaviors = behaviorsByPolicy.computeIfAbsent(policy, p -> new ArrayList<>());
+            String behavior = problem.evidence().get("behavior");
+            if (!behaviors.contains(behavior)) {
+                behaviors.add(behavior);
+            }
+        }
+        return behaviorsByPolicy.entrySet().stream()
+                .map(e -> unresolved(e.getValue(), e.getKey().get(0), e.getKey().get(1)))
+                .toList();
+    }
+
+    private static Problem unresolved(List<String> behaviors, String policyType, String id) {
         var evidence = new LinkedHashMap<String, String>();
-        evidence.put("behavior", behavior.pathPattern());
+        evidence.put("behavior", String.join(", ", behaviors));
         evidence.put("policyType", policyType);
         evidence.put("policyId", id);
+        evidence.put(FindingCode.POLICY_SOURCE, FindingCode.POLICY_SOURCE_FILE);
         evidence.put("assumption", UNRESOLVED_ASSUMPTION);
-        String message = "The " + policyType + " " + id + " of behavior " + behavior.pathPattern()
-                + " is not a managed policy and could not be read, so whether it forwards Host is unknown. Assumed: "
-                + UNRESOLVED_ASSUMPTION + ".";
+        String message = "The " + policyType + " " + id + " of behavior" + (behaviors.size() == 1 ? " " : "s ")
+                + String.join(", ", behaviors) + " is not a managed policy and its definition is not in the "
+                + "configuration, so whether it forwards Host is unknown. Assumed: " + UNRESOLVED_ASSUMPTION + ".";
         return new Problem(FindingCode.POLICY_UNRESOLVED, message, evidence);
     }
 

@@ -121,7 +121,6 @@ final class OriginPlanner {
             evidence.put("sslv3NotTested", "OriginSslProtocols also allows SSLv3, which was not tested: "
                     + SSLV3_UNTESTABLE + "; offered " + versionNames(versions));
         }
-        routes.forEach(route -> problems.addAll(route.host().problems()));
     }
 
     /** OriginSslProtocols ∩ the versions the profile can test, in protocol order. */

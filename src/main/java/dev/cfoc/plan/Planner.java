@@ -33,9 +33,11 @@ public final class Planner {
         var hostForwarding = new HostForwarding(policies);
         var routes = new LinkedHashMap<String, List<Route>>();
         var membership = new LinkedHashMap<String, Map<String, String>>();
+        var unresolved = new ArrayList<dev.cfoc.finding.Problem>();
 
         for (CacheBehavior behavior : distribution.allBehaviors()) {
             var route = new Route(behavior, hostForwarding.decide(behavior));
+            unresolved.addAll(route.host().problems());
             String target = behavior.targetOriginId();
             var group = distribution.originGroup(target);
             if (group.isPresent()) {
@@ -53,7 +55,7 @@ public final class Planner {
                 plans.add(planner.plan(origin, reaching, membership.getOrDefault(origin.id(), Map.of())));
             }
         }
-        return new DistributionPlan(distribution, plans);
+        return new DistributionPlan(distribution, plans, HostForwarding.oncePerPolicy(unresolved));
     }
 
     private static void addGroupRoutes(OriginGroup group, Route route, Map<String, List<Route>> routes,

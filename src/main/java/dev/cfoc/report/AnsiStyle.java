@@ -29,6 +29,7 @@ record AnsiStyle(boolean enabled) {
             case ERROR -> BOLD_RED;
             case WARNING -> YELLOW;
             case NOT_PROBED -> CYAN;
+            case SUPPRESSED -> DIM;
             case OK -> GREEN;
         }, text);
     }

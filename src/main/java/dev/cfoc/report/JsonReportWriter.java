@@ -124,8 +124,24 @@ public final class JsonReportWriter implements ReportWriter {
         summary.put("warnings", report.summary().warnings());
         summary.put("suppressed", report.summary().suppressed());
         summary.put("durationMs", report.summary().durationMs());
+        coverage(summary.putObject("coverage"), report.coverage());
         strings(root.putArray("notes"), report.notes());
         return root;
+    }
+
+    /**
+     * {@code complete}: nothing left unchecked (suppressed gaps are acknowledged); {@code notChecked}: active
+     * not-checked connections by code; {@code suppressed}: not-checked connections whose finding is suppressed.
+     */
+    private static void coverage(ObjectNode node, Coverage coverage) {
+        node.put("complete", coverage.complete());
+        node.putObject("distributions").put("planned", coverage.distributionsPlanned())
+                .put("checked", coverage.distributionsChecked()).put("unread", coverage.distributionsUnread());
+        ObjectNode connections = node.putObject("connections").put("planned", coverage.connectionsPlanned())
+                .put("checked", coverage.connectionsChecked());
+        ObjectNode notChecked = connections.putObject("notChecked");
+        coverage.notChecked().forEach((code, n) -> notChecked.put(code.name(), n));
+        connections.put("suppressed", coverage.suppressedNotChecked());
     }
 
     /** {@code findings} holds the findings about the distribution as a whole (their originId is null). */
@@ -135,6 +151,7 @@ public final class JsonReportWriter implements ReportWriter {
         node.put("source", d.source());
         put(node, "domainName", d.domainName());
         strings(node.putArray("aliases"), d.aliases());
+        d.enabled().ifPresentOrElse(e -> node.put("enabled", e), () -> node.putNull("enabled"));
         ArrayNode origins = node.putArray("origins");
         d.origins().forEach(o -> origins.add(origin(o)));
         ArrayNode findings = node.putArray("findings");

@@ -57,6 +57,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         if (!d.aliases().isEmpty()) {
             out.append(" · Aliases: ").append(String.join(", ", d.aliases()));
         }
+        d.enabled().ifPresent(enabled -> out.append(" · State: ").append(enabled ? "enabled"
+                : "**" + TextReportWriter.state(false) + "**"));
         out.append("\n");
         List<OriginReport> origins = d.origins().stream()
                 .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank())).toList();
@@ -117,12 +119,8 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private void summary(StringBuilder out, Report report) {
-        Summary s = report.summary();
         RunTally tally = RunTally.of(report);
-        out.append("\n## Summary\n\n").append(s.distributions()).append(" distribution(s), ").append(s.origins())
-                .append(" origin(s); ").append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s)")
-                .append(s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "").append("; ")
-                .append(s.durationMs()).append(" ms\n");
+        out.append("\n## Summary\n\n").append(cell(SummaryLine.of(report))).append('\n');
         if (!tally.originsByVerdict().isEmpty()) {
             out.append("\n| Origins by verdict | Count |\n|---|---:|\n");
             tally.originsByVerdict().forEach((v, n) -> out.append("| ").append(v).append(" | ").append(n).append(" |\n"));

@@ -101,6 +101,16 @@ public record Report(Instant generatedAt, TrustAnchorsNote trustAnchors, List<Di
         return findings().filter(Finding::isActive).anyMatch(f -> f.severity().isAtLeast(threshold));
     }
 
+    /** What the run planned and what it checked, counted from its distributions (JSON {@code summary.coverage}). */
+    public Coverage coverage() {
+        return Coverage.of(distributions);
+    }
+
+    /** Whether the run holds the distribution {@code distributionId} (read or not). */
+    public boolean hasDistribution(String distributionId) {
+        return distributions.stream().anyMatch(d -> d.id().filter(distributionId::equals).isPresent());
+    }
+
     /** How many findings of the run have {@code code}, suppressed ones included. */
     public long count(FindingCode code) {
         return findings().filter(f -> f.code() == code).count();

@@ -67,6 +67,7 @@ public final class TextReportWriter implements ReportWriter {
         out.append('\n').append(style.bold("Distribution " + d.id().orElse("(no id)")));
         d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
         out.append('\n').append("  source: ").append(d.source()).append('\n');
+        d.enabled().ifPresent(enabled -> out.append("  state: ").append(state(enabled)).append('\n'));
         if (!d.aliases().isEmpty()) {
             out.append("  aliases: ").append(String.join(", ", d.aliases())).append('\n');
         }
@@ -86,6 +87,11 @@ public final class TextReportWriter implements ReportWriter {
         o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
         sorted(o.findings()).forEach(f -> finding(out, f));
+    }
+
+    /** How every report words a distribution's state. */
+    static String state(boolean enabled) {
+        return enabled ? "enabled" : "DISABLED (serves no traffic: its findings reach viewers once it is enabled)";
     }
 
     /** E.g. {@code partial distrust: Izenpe.com, for certificates issued after 2026-04-15T23:59:59Z}. */
@@ -152,15 +158,8 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private void summary(StringBuilder out, Report report) {
-        Summary s = report.summary();
         RunTally tally = RunTally.of(report);
-        out.append('\n').append(style.bold("Summary:")).append(' ').append(s.distributions()).append(" distribution(s), ")
-                .append(s.origins()).append(" origin(s): ")
-                .append(tally.originsByVerdict().entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
-                .append("; ").append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s)")
-                .append(s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "").append("; ")
-                .append(s.durationMs()).append(" ms\n");
+        out.append('\n').append(style.bold("Summary:")).append(' ').append(SummaryLine.of(report)).append('\n');
         if (!tally.originsByVerdict().isEmpty()) {
             out.append("\n  origins by verdict\n");
             tally.originsByVerdict().forEach((verdict, count) -> out.append("    ")

@@ -3,7 +3,10 @@ package dev.cfoc.sample;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -76,18 +79,35 @@ public final class SamplePki {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
+    /**
+     * The CA/Browser Forum's reserved policy for domain-validated certificates (Baseline Requirements 7.1.6.4): every
+     * TLS certificate a public CA issues carries such a policy. Leaves of a PKI created as public carry it.
+     */
+    public static final String CABF_DOMAIN_VALIDATED = "2.23.140.1.2.1";
+
     private final Issued root;
     private final Issued intermediate;
+    private final boolean publicProfile;
 
-    private SamplePki(Issued root, Issued intermediate) {
+    private SamplePki(Issued root, Issued intermediate, boolean publicProfile) {
         this.root = root;
         this.intermediate = intermediate;
+        this.publicProfile = publicProfile;
     }
 
-    /** A root and one intermediate, valid from yesterday for ten years. */
+    /**
+     * A root and one intermediate, valid from yesterday for ten years, issuing leaves as a public CA does (with the
+     * CA/Browser Forum's domain-validated policy): it stands for a CA of Mozilla's list.
+     */
     public static SamplePki create(String name) {
         Instant now = Instant.now();
         return create(name, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+    }
+
+    /** As {@link #create(String)}, issuing leaves as a private CA does: no CA/Browser Forum policy, no CT. */
+    public static SamplePki createPrivate(String name) {
+        SamplePki pki = create(name);
+        return new SamplePki(pki.root, pki.intermediate, false);
     }
 
     /** A root and one intermediate whose validity is the given window (an expired intermediate, say). */
@@ -104,7 +124,7 @@ public final class SamplePki {
         X509Certificate interCert = build(interName, interKeys, rootName, rootKeys.getPrivate(), rootKeys,
                 intermediateNotBefore, intermediateNotAfter, true, List.of());
         Issued intermediate = new Issued(interCert, interKeys.getPrivate(), List.of(interCert, rootCert));
-        return new SamplePki(root, intermediate);
+        return new SamplePki(root, intermediate, true);
     }
 
     public X509Certificate rootCertificate() {
@@ -133,7 +153,7 @@ public final class SamplePki {
         X509Certificate cert = build(new X500Name("CN=" + spec.commonName()), keys,
                 X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
                 intermediate.privateKey(), keyPairOf(intermediate), spec.notBefore(), spec.notAfter(), false,
-                spec.dnsNames(), caIssuersUrl);
+                spec.dnsNames(), caIssuersUrl, publicProfile);
         return new Issued(cert, keys.getPrivate(), List.of(cert, intermediate.certificate()));
     }
 
@@ -169,12 +189,12 @@ public final class SamplePki {
                                          KeyPair issuerKeys, Instant notBefore, Instant notAfter, boolean ca,
                                          List<String> dnsNames) {
         return build(subject, subjectKeys, issuer, issuerKey, issuerKeys, notBefore, notAfter, ca, dnsNames,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     private static X509Certificate build(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
                                          KeyPair issuerKeys, Instant notBefore, Instant notAfter, boolean ca,
-                                         List<String> dnsNames, Optional<String> caIssuersUrl) {
+                                         List<String> dnsNames, Optional<String> caIssuersUrl, boolean publicPolicy) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -193,6 +213,10 @@ public final class SamplePki {
                 dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            if (publicPolicy) {
+                builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
+                        new PolicyInformation(new ASN1ObjectIdentifier(CABF_DOMAIN_VALIDATED))));
             }
             if (caIssuersUrl.isPresent()) {
                 builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(

@@ -8,6 +8,8 @@ import dev.cfoc.aws.Unavailable;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.ManagedPolicies;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.report.DistributionReport;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The steps between the CloudFront API and the engine, the same for every caller: {@link #load} (each distribution
@@ -78,8 +82,15 @@ public final class ApiDistributions {
                                             List<DistributionReport> unread) {
         List<DistributionReport> all = new ArrayList<>();
         for (int i = 0; i < checked.distributions().size(); i++) {
-            all.add(checked.distributions().get(i).withFindings(
-                    SourceFindings.unresolvedPolicies(distributions.get(i), policies.unavailable())));
+            DistributionReport d = checked.distributions().get(i);
+            List<Finding> fromApi = SourceFindings.unresolvedPolicies(distributions.get(i), policies.unavailable());
+            // the API's POLICY_UNRESOLVED (with its reason and fix) replaces the planner's for the same policy
+            Set<String> ids = fromApi.stream().map(f -> f.evidence().get("policyId")).collect(Collectors.toSet());
+            List<Finding> findings = new ArrayList<>(d.findings().stream()
+                    .filter(f -> f.code() != FindingCode.POLICY_UNRESOLVED || !ids.contains(f.evidence().get("policyId")))
+                    .toList());
+            findings.addAll(fromApi);
+            all.add(d.with(d.origins(), findings));
         }
         all.addAll(unread);
         return checked.withDistributions(all);

@@ -63,6 +63,7 @@ final class SourceFindings {
         evidence.put("policyId", policy.id());
         evidence.put("behaviors", String.join(", ", behaviors));
         evidence.put("reason", policy.reason());
+        evidence.put(FindingCode.POLICY_SOURCE, FindingCode.POLICY_SOURCE_API);
         return Optional.of(Finding.aboutDistribution(new Problem(FindingCode.POLICY_UNRESOLVED, "The " + type + " "
                 + policy.id() + " (used by " + String.join(", ", behaviors) + ") could not be read from the CloudFront "
                 + "API: " + policy.reason() + ". The origins behind it were checked both with and without a "

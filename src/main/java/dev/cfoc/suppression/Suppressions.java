@@ -40,6 +40,17 @@ public record Suppressions(List<Suppression> all) {
         return report.withDistributions(distributions).withNotes(notes);
     }
 
+    /**
+     * The suppressions still in force on {@code today} that cover no finding of {@code report}: the finding was fixed,
+     * or the entry has a typo (a wrong id, origin or code). Each is worth a warning naming it.
+     */
+    public List<Suppression> unmatched(Report report, LocalDate today) {
+        return all.stream().filter(s -> !s.isExpiredOn(today))
+                .filter(s -> report.distributions().stream()
+                        .noneMatch(d -> d.allFindings().anyMatch(f -> s.covers(d.id(), f))))
+                .toList();
+    }
+
     private static DistributionReport apply(DistributionReport d, List<Suppression> current) {
         List<OriginReport> origins = d.origins().stream()
                 .map(o -> {

@@ -117,7 +117,7 @@ class StaleTrustStoreRunTest {
         assertThat(text).contains("[WARNING] the run itself").contains("WARNING TRUST_STORE_STALE")
                 .contains("fix: Run scripts/refresh-trust-store.sh")
                 .contains("partial distrust: " + MOZILLA.serverDistrusts().getFirst().label())
-                .contains("1 warning(s)");
+                .contains("1 warning;");
         assertThat(markdown).contains("## The run itself").contains("| `TRUST_STORE_STALE` | **WARNING** |")
                 .contains("#### WARNING `TRUST_STORE_STALE` at the run");
     }

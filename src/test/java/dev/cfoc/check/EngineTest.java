@@ -70,4 +70,36 @@ class EngineTest {
         assertThat(first.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
         assertThat(second.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
     }
+
+    @Test
+    void oneUnresolvableName_isOneDnsFinding_listingTheConnectionsThatNeededIt() throws Exception {
+        // given: Host forwarded (two aliases, so two SNIs) over HTTP and HTTPS: four connections to one name
+        String config = """
+                {"Aliases": {"Quantity": 2, "Items": ["www.example.com", "shop.example.com"]},
+                 "Origins": {"Quantity": 1, "Items": [{"Id": "app", "DomainName": "app.gone.example",
+                   "CustomOriginConfig": {"OriginProtocolPolicy": "match-viewer"}}]},
+                 "DefaultCacheBehavior": {"TargetOriginId": "app", "ViewerProtocolPolicy": "allow-all",
+                   "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                   "OriginRequestPolicyId": "216adef6-5c7f-47e4-b989-5492eafa07d3"},
+                 "Enabled": true}""";
+        HostResolver nothingResolves = host -> {
+            throw new UnknownHostException(host);
+        };
+        List<Distribution> distributions = new DistributionFileLoader().loadString(config, "dns.json");
+
+        // when
+        Report report = Engine.builder().resolver(nothingResolves).build()
+                .check(distributions, PolicyCatalog.empty(), Deadline.none());
+
+        // then
+        var origin = report.distributions().getFirst().origins().getFirst();
+        assertThat(origin.probes()).hasSizeGreaterThan(1);
+        assertThat(origin.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.DNS_UNRESOLVABLE);
+            assertThat(f.port()).isEmpty();
+            assertThat(f.sni()).isEmpty();
+            assertThat(f.evidence().get("connections")).contains("sni www.example.com").contains("sni shop.example.com")
+                    .contains("port 80").contains("port 443");
+        });
+    }
 }

@@ -46,7 +46,8 @@ class CheckDeadlineIT {
                 "--format", "json", "--deadline", "5s");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as("incomplete: " + run.err()).isEqualTo(4);
+        assertThat(run.err()).contains("incomplete: 1 connection not checked (NOT_CHECKED_DEADLINE 1)");
         assertThat(elapsedMs).isLessThan(5_000);
         JsonNode origins = new ObjectMapper().readTree(run.out()).path("distributions").get(0).path("origins");
         JsonNode quick = byId(origins, "quick");

@@ -263,7 +263,7 @@ class CheckHandlerIT {
         assertThat(codes(distribution.get("findings"))).containsExactly("SOURCE_UNAVAILABLE");
         assertThat(distribution.get("findings").get(0).get("message").asText()).contains("AccessDenied");
         assertThat(LocalWorld.attributes(LocalWorld.publishRequests(api).get(0)))
-                .containsEntry("distributionId", "(not listed)");
+                .as("nothing could be listed: a message about the run").containsEntry("distributionId", AlertBuilder.RUN_LABEL);
     }
 
     @Test
@@ -283,7 +283,10 @@ class CheckHandlerIT {
         assertThat(finding.get("evidence").get("reason").asText()).startsWith("GetOriginRequestPolicy " + CHANGED_POLICY_ID
                 + ": AccessDenied");
         assertThat(finding.get("evidence").get("behaviors").asText()).isEqualTo("default behavior (*)");
-        assertThat(codes(origin(report, "app").get("findings"))).contains("POLICY_UNRESOLVED");
+        assertThat(finding.get("remediation").asText()).startsWith("Grant the checker cloudfront:GetCachePolicy");
+        assertThat(codes(origin(report, "app").get("findings"))).as("once per policy: on the distribution")
+                .doesNotContain("POLICY_UNRESOLVED");
+        assertThat(origin(report, "app").get("notes").toString()).contains("UNKNOWN");
     }
 
     @Test

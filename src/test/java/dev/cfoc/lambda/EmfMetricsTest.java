@@ -37,6 +37,8 @@ class EmfMetricsTest {
         assertThat(totals.get("FindingsInfo").asLong()).isZero();
         assertThat(totals.get("OriginsChecked").asLong()).isEqualTo(3);
         assertThat(totals.get("DistributionsChecked").asLong()).isEqualTo(1);
+        assertThat(totals.get("NotChecked").asLong()).isZero();
+        assertThat(units).containsEntry("NotChecked", "Count");
         assertThat(totals.get("RunDurationMs").asLong()).isEqualTo(1234);
     }
 

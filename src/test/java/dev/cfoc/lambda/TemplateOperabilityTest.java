@@ -41,6 +41,17 @@ class TemplateOperabilityTest {
     }
 
     @Test
+    void notCheckedAlarm_watchesTheNotCheckedMetric_andNotifiesTheFindingsTopic() {
+        JsonNode p = resource("NotCheckedAlarm").get("Properties");
+        assertThat(p.get("Namespace").asText()).isEqualTo(EmfMetrics.NAMESPACE);
+        assertThat(p.get("MetricName").asText()).isEqualTo(EmfMetrics.NOT_CHECKED);
+        assertThat(p.get("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+        assertThat(p.get("Threshold").asInt()).isZero();
+        assertThat(p.get("AlarmActions").get(0).asText()).isEqualTo("FindingsTopic");
+        assertThat(p.get("OKActions").get(0).asText()).isEqualTo("FindingsTopic");
+    }
+
+    @Test
     void dashboard_isValidJson_showingOnlyMetricsTheFunctionEmits() throws IOException {
         JsonNode dashboard = resource("CheckerDashboard");
         assertThat(dashboard.get("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
@@ -54,6 +65,7 @@ class TemplateOperabilityTest {
             String body = sub.get(0).asText()
                     .replace("${AWS::Region}", "us-east-1")
                     .replace("${ErrorFindingsAlarm.Arn}", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x")
+                    .replace("${NotCheckedAlarm.Arn}", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:y")
                     .replace("${CountStat}", variables.get("CountStat").get(choice).asText())
                     .replace("${CountPeriod}", variables.get("CountPeriod").get(choice).asText());
             assertThat(body).doesNotContain("${");
@@ -84,7 +96,7 @@ class TemplateOperabilityTest {
         }
         assertThat(metricNames).containsExactlyInAnyOrder(EmfMetrics.FINDINGS_ERROR, EmfMetrics.FINDINGS_WARNING,
                 EmfMetrics.FINDINGS_INFO, EmfMetrics.FINDINGS_SUPPRESSED, EmfMetrics.ORIGINS_CHECKED,
-                EmfMetrics.DISTRIBUTIONS_CHECKED, EmfMetrics.RUN_DURATION_MS);
+                EmfMetrics.DISTRIBUTIONS_CHECKED, EmfMetrics.NOT_CHECKED, EmfMetrics.RUN_DURATION_MS);
     }
 
     @Test

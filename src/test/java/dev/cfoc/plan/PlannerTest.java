@@ -155,9 +155,28 @@ class PlannerTest {
         var origin = onlyOrigin(distribution);
 
         assertThat(origin.targets()).extracting(ProbeTarget::hostHeader).containsExactly(ORIGIN, "www.example.com");
-        assertThat(origin.problems()).singleElement().satisfies(problem -> {
+        assertThat(origin.problems()).isEmpty();
+        assertThat(plan(distribution).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.code()).isEqualTo(FindingCode.POLICY_UNRESOLVED);
             assertThat(problem.message()).contains(CUSTOM_POLICY, "both");
+        });
+    }
+
+    @Test
+    void customPolicyUsedByTwoBehaviorsOfTwoOrigins_isOnePolicyUnresolved_namingBothBehaviors() {
+        var distribution = distribution(httpsOnly("web", ORIGIN), httpsOnly("api", "api.example.net"))
+                .defaultBehavior(behavior("*", "web").cachePolicy(CACHING_OPTIMIZED).originRequestPolicy(CUSTOM_POLICY))
+                .with(behavior("/api/*", "api").cachePolicy(CACHING_OPTIMIZED).originRequestPolicy(CUSTOM_POLICY))
+                .build();
+
+        var plan = plan(distribution);
+
+        assertThat(plan.origins()).allSatisfy(o -> assertThat(o.problems()).isEmpty());
+        assertThat(plan.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.evidence()).containsEntry("behavior", "*, /api/*")
+                    .containsEntry(FindingCode.POLICY_SOURCE, FindingCode.POLICY_SOURCE_FILE);
+            assertThat(dev.cfoc.finding.Finding.aboutDistribution(problem).remediation())
+                    .contains("--distribution-id");
         });
     }
 

@@ -90,7 +90,7 @@ class ReportWritersTest {
                 .contains("acceptedNames: www.example.com")
                 .contains("fix: " + FindingCode.CERT_NAME_MISMATCH.remediation())
                 .contains("reproduce: openssl s_client")
-                .contains("Summary: 1 distribution(s), 1 origin(s): 1 ERROR; 1 error(s), 0 warning(s)");
+                .contains("Summary: 1 distribution, 1 origin (1 ERROR), 1 connection; 1 error, 0 warnings");
     }
 
     @Test

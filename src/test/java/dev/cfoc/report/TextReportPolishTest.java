@@ -36,8 +36,8 @@ class TextReportPolishTest {
         String text = new TextReportWriter().write(SampleReports.threeOrigins());
 
         String summary = text.substring(text.indexOf("Summary:"));
-        assertThat(summary).startsWith("Summary: 1 distribution(s), 3 origin(s): 1 ERROR, 1 WARNING, 1 OK; "
-                + "1 error(s), 1 warning(s); 42 ms");
+        assertThat(summary).startsWith("Summary: 1 distribution, 3 origins (1 ERROR, 1 WARNING, 1 OK), 3 connections; "
+                + "1 error, 1 warning; 42 ms");
         assertThat(summary).contains("""
                   origins by verdict
                     ERROR           1
@@ -65,12 +65,15 @@ class TextReportPolishTest {
         String plain = new TextReportWriter().write(suppressed);
         String coloured = new TextReportWriter(true).write(suppressed);
 
-        assertThat(plain).contains("[OK] origin legacy")
+        assertThat(plain).contains("[SUPPRESSED] origin legacy")
                 .contains("ERROR CERT_EXPIRED  port 443  sni legacy.example.com  (suppressed until 2026-12-31: "
                         + "decommissioned 2026-12-15)")
-                .contains("0 error(s), 1 warning(s), 1 suppressed;")
+                .contains("0 errors, 1 warning, 1 suppressed;")
                 .contains("CERT_EXPIRED        ERROR         0           1");
         assertThat(coloured).contains(AnsiStyle.DIM + "ERROR CERT_EXPIRED");
+        assertThat(new MarkdownReportWriter().write(suppressed)).contains("| **SUPPRESSED** | legacy |");
+        assertThat(new JsonReportWriter().toJson(suppressed).get("distributions").get(0).get("origins").get(2)
+                .get("verdict").asText()).isEqualTo("SUPPRESSED");
     }
 
     @Test

@@ -39,7 +39,7 @@ class SuppressionsTest {
         OriginReport legacy = origin(applied, "legacy");
         assertThat(legacy.findings().getFirst().suppressed())
                 .contains(new Suppressed(LocalDate.parse("2026-12-31"), "decommissioned 2026-12-15"));
-        assertThat(legacy.verdict()).isEqualTo(Verdict.OK);
+        assertThat(legacy.verdict()).isEqualTo(Verdict.SUPPRESSED);
         assertThat(applied.summary().errors()).isZero();
         assertThat(applied.summary().warnings()).isEqualTo(1);
         assertThat(applied.summary().suppressed()).isEqualTo(1);

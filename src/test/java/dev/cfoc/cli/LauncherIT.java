@@ -1,0 +1,57 @@
+package dev.cfoc.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * bin/cloudfront-origin-checker, as a user runs it: with a JDK >= 21 it runs the jar (built by the package phase before
+ * this test); without one it says what to install and exits 69, which no script can read as "findings".
+ */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("bin", "cloudfront-origin-checker").toAbsolutePath();
+
+    @Test
+    void withAJdk21_runsTheCli(@TempDir Path dir) throws Exception {
+        var command = new ProcessBuilder(LAUNCHER.toString(), "--version");
+        command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+
+        Result result = run(command, dir);
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("cloudfront-origin-checker ").doesNotContain("unknown");
+        assertThat(result.err()).doesNotContain("building");
+    }
+
+    @Test
+    void withoutAJdk21_saysWhatToInstall_andExits69(@TempDir Path dir) throws Exception {
+        Path noJdks = Files.createDirectory(dir.resolve("jvms"));
+        var command = new ProcessBuilder(LAUNCHER.toString(), "check", "--config", "dist.json");
+        command.environment().remove("JAVA_HOME");
+        command.environment().put("CFOC_JVM_DIRS", noJdks.toString());
+        command.environment().put("PATH", "/usr/bin:/bin"); // at most the machine's default java (17 here), no JDK 21+
+
+        Result result = run(command, dir);
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(69);
+        assertThat(result.err()).contains("needs a JDK 21 or newer").contains("apt-get install openjdk-21-jdk-headless");
+        assertThat(result.out()).isEmpty();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(ProcessBuilder command, Path dir) throws Exception {
+        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
+                .start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
+    }
+}
