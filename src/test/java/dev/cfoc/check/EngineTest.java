@@ -70,4 +70,18 @@ class EngineTest {
         assertThat(first.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
         assertThat(second.count(FindingCode.DNS_UNRESOLVABLE)).isEqualTo(1);
     }
+
+    @Test
+    void aProbesFinding_namesThePathsOfItsConnection() throws Exception {
+        HostResolver unresolvable = host -> {
+            throw new UnknownHostException(host);
+        };
+        List<Distribution> distributions = new DistributionFileLoader().load(CONFIG);
+
+        Report report = Engine.builder().resolver(unresolvable).build()
+                .check(distributions, PolicyCatalog.empty(), Deadline.none());
+
+        assertThat(report.findings().filter(f -> f.code() == FindingCode.DNS_UNRESOLVABLE))
+                .singleElement().satisfies(f -> assertThat(f.paths()).containsExactly("*"));
+    }
 }
