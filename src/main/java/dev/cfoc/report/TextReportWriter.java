@@ -116,7 +116,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     /** E.g. {@code CERT_EXPIRED at origin legacy, port 443, SNI www.example.com: OK again (failing since …, 3 days)}. */
-    static String resolvedLine(FindingHistory history, String key, Finding f, Instant now) {
+    public static String resolvedLine(FindingHistory history, String key, Finding f, Instant now) {
         StringBuilder line = new StringBuilder(f.code().name()).append(" at ")
                 .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution");
         f.port().ifPresent(p -> line.append(", port ").append(p));
