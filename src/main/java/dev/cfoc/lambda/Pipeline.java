@@ -59,7 +59,7 @@ final class Pipeline {
         AlertStateStep.Decided decided = alertState.decide(report, run);
         PublicationStep.Published published = publication.publish(report, decided, run);
         telemetry.record(report, published, run);
-        return new Pass(new CheckService.RunResult(report, published.alerts(), published.messages()),
+        return new Pass(new CheckService.RunResult(report, published.alerts(), published.messages(), decided.history()),
                 published.failure(), sourced.fanOut());
     }
 
