@@ -55,6 +55,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
     Duration deadline;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Keep the alert state in this JSON file (created if missing, replaced atomically): each "
+                    + "finding is marked NEW or 'failing since …', and what cleared since the last run is listed.")
+    Path state;
+
     @Mixin
     ReportOptions reportOptions;
 
@@ -84,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
         }
-        var run = new CheckRun(spec.commandLine().getOut(), err);
+        var run = new CheckRun(spec.commandLine().getOut(), err, java.util.Optional.ofNullable(state));
         if (distributionIds.isEmpty() && !allDistributions) {
             return run.run(CheckRun.Input.of(distributions), reportOptions, failOn.threshold(), HostResolver.system(),
                     List.of(), runDeadline);
