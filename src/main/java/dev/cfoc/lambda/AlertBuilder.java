@@ -15,6 +15,7 @@ import dev.cfoc.state.TrackedFinding;
 import dev.cfoc.state.Transition;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -140,7 +141,8 @@ final class AlertBuilder {
         distribution.ifPresentOrElse(d -> out.append(heading(d)),
                 () -> out.append("The checker itself (run of ").append(report.generatedAt()).append(")\n"));
         out.append('\n');
-        String since = decision.previous().state().lastPublished().map(t -> " (" + t + ")").orElse("");
+        String since = decision.previous().state().lastPublished()
+                .map(t -> " (" + t.truncatedTo(ChronoUnit.SECONDS) + ")").orElse("");
         switch (transition) {
             case NEW -> out.append("NEW: ").append(headline(worst, current.size())).append('\n');
             case CHANGED -> out.append("CHANGED since the last message").append(since).append(". ")
@@ -172,8 +174,8 @@ final class AlertBuilder {
             cleared.forEach(f -> {
                 out.append("- ").append(TextReportWriter.resolvedLine(history, key, f, report.generatedAt()))
                         .append('\n');
-                AffectedRequests.describe(f, hosts).ifPresent(a -> out.append("  ").append(a.replace(
-                        " will get ", " were getting ")).append('\n'));
+                AffectedRequests.requests(f, hosts).ifPresent(r -> out.append("  ").append(r)
+                        .append(" are no longer affected").append('\n'));
             });
         }
         out.append('\n').append("Details (evidence, fix, and a command that reproduces each finding):\n");

@@ -30,12 +30,16 @@ public final class AffectedRequests {
 
     /** The sentence for {@code finding}, when its paths are known (not for findings about a distribution or the run). */
     public static Optional<String> describe(Finding finding, List<String> hosts) {
+        return requests(finding, hosts).map(requests -> requests + " " + consequence(finding));
+    }
+
+    /** E.g. {@code requests to `/api/*` on shop.example.com}, when the finding's paths are known. */
+    public static Optional<String> requests(Finding finding, List<String> hosts) {
         if (finding.paths().isEmpty()) {
             return Optional.empty();
         }
         String on = hosts.isEmpty() ? "" : " on " + hostList(hosts);
-        return Optional.of("requests to " + and(finding.paths().stream().map(AffectedRequests::path).toList()) + on
-                + " " + consequence(finding));
+        return Optional.of("requests to " + and(finding.paths().stream().map(AffectedRequests::path).toList()) + on);
     }
 
     /** What happens to those requests, from what CloudFront does with the finding's cause. */
