@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -46,6 +47,11 @@ public final class AwsClients {
     /** SQS in the queue's region (see {@link QueueUrl#region()}); used only when fan-out is on. */
     public static SqsClient sqs(Region region, AwsClientOptions options) {
         return configure(SqsClient.builder(), region, options).build();
+    }
+
+    /** DynamoDB in the function's region, for the alert state table (STATE_TABLE); used only when that is set. */
+    public static DynamoDbClient dynamoDb(Region region, AwsClientOptions options) {
+        return configure(DynamoDbClient.builder(), region, options).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

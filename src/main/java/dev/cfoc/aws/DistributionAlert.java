@@ -2,6 +2,7 @@ package dev.cfoc.aws;
 
 import dev.cfoc.finding.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What is published about one distribution: built by the caller from the report (so this package does not
@@ -12,9 +13,24 @@ import java.util.List;
  * @param codes           the distinct finding codes, most severe first (for the subject and the filterable attribute)
  * @param humanText       the email-readable part: what is wrong, where, the fix, how to reproduce
  * @param findingsJson    the JSON of this distribution's findings
+ * @param name            what people call the distribution (its first alias, or its domain name), for the subject
+ * @param transition      with alert state: NEW, CHANGED, REMINDER or RESOLVED (the {@code transition} attribute); for
+ *                        RESOLVED, {@code worst}, {@code originsAffected} and {@code codes} are those of what cleared
  */
 public record DistributionAlert(String distributionId, Severity worst, int originsAffected, List<String> codes,
-                                String humanText, String findingsJson) {
+                                String humanText, String findingsJson, Optional<String> name,
+                                Optional<String> transition) {
+
+    /** The transition that names the resolution of every finding. */
+    public static final String RESOLVED = "RESOLVED";
+    /** The transition whose subject carries no prefix (a first message reads as one did without state). */
+    public static final String NEW = "NEW";
+
+    /** An alert without alert state, named by its id alone. */
+    public DistributionAlert(String distributionId, Severity worst, int originsAffected, List<String> codes,
+                             String humanText, String findingsJson) {
+        this(distributionId, worst, originsAffected, codes, humanText, findingsJson, Optional.empty(), Optional.empty());
+    }
 
     public DistributionAlert {
         require(distributionId != null && !distributionId.isBlank(), "distributionId must not be blank");
@@ -24,7 +40,13 @@ public record DistributionAlert(String distributionId, Severity worst, int origi
                 "codes must list at least one finding code, none blank");
         require(humanText != null, "humanText must be set");
         require(findingsJson != null, "findingsJson must be set");
+        require(name != null && name.stream().noneMatch(String::isBlank), "name must not be blank");
+        require(transition != null, "transition must be set (empty without alert state)");
         codes = List.copyOf(codes);
+    }
+
+    public boolean isResolved() {
+        return transition.filter(RESOLVED::equals).isPresent();
     }
 
     private static void require(boolean condition, String message) {

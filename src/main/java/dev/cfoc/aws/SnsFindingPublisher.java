@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 /**
  * Publishes findings to SNS: one message per distribution (split into numbered parts when it would exceed
  * SNS's size limit), with message attributes {@code severity}, {@code distributionId} and {@code codes}
- * (comma-separated) for subscription filter policies.
+ * (comma-separated), and with alert state {@code transition}, for subscription filter policies.
  */
 public final class SnsFindingPublisher {
 

@@ -27,6 +27,9 @@ final class SnsMessages {
     static final String ATTRIBUTE_SEVERITY = "severity";
     static final String ATTRIBUTE_DISTRIBUTION_ID = "distributionId";
     static final String ATTRIBUTE_CODES = "codes";
+    static final String ATTRIBUTE_TRANSITION = "transition";
+    /** Decision: a distribution's name takes at most this much of the subject, so its id and the codes still fit. */
+    static final int MAX_NAME_CHARS = 30;
 
     private static final String ELLIPSIS = "...";
     private static final int TRUNCATION_NOTE_RESERVE_BYTES = 256;
@@ -51,17 +54,31 @@ final class SnsMessages {
         return List.copyOf(messages);
     }
 
-    /** E.g. {@code [ERROR] E123ABC: 2 origins failing (CERT_EXPIRED, DNS_UNRESOLVABLE)}. */
+    /**
+     * E.g. {@code [ERROR] shop.example.com (E123ABC): 2 origins failing (CERT_EXPIRED, DNS_UNRESOLVABLE)}, with the
+     * transition first when it is not NEW ({@code [CHANGED] [ERROR] …}), and for a resolution
+     * {@code [RESOLVED] shop.example.com (E123ABC): 2 origins OK again}.
+     */
     static String subject(DistributionAlert alert) {
+        String who = fit(alert.distributionId(), MAX_SUBJECT_CHARS);
+        if (alert.name().isPresent()) {
+            who = fit(alert.name().get(), MAX_NAME_CHARS) + " (" + who + ")";
+        }
         int n = alert.originsAffected();
         String origins = n == 1 ? "1 origin" : n + " origins";
+        if (alert.isResolved()) {
+            return fit("[" + DistributionAlert.RESOLVED + "] " + who + ": " + (n == 0 ? "OK again" : origins
+                    + " OK again"), MAX_SUBJECT_CHARS);
+        }
         String what = n == 0 ? "" : switch (alert.worst()) {
             case ERROR -> origins + " failing ";
             case WARNING -> origins + " with warnings ";
             case INFO -> origins + " with notes ";
         };
         String codes = String.join(", ", alert.codes());
-        return fit("[" + alert.worst() + "] " + fit(alert.distributionId(), MAX_SUBJECT_CHARS) + ": " + what
+        String transition = alert.transition().filter(t -> !DistributionAlert.NEW.equals(t)).map(t -> "[" + t + "] ")
+                .orElse("");
+        return fit(transition + "[" + alert.worst() + "] " + who + ": " + what
                 + (what.isEmpty() ? codes : "(" + codes + ")"), MAX_SUBJECT_CHARS);
     }
 
@@ -70,6 +87,7 @@ final class SnsMessages {
         attributes.put(ATTRIBUTE_SEVERITY, alert.worst().name());
         attributes.put(ATTRIBUTE_DISTRIBUTION_ID, alert.distributionId());
         attributes.put(ATTRIBUTE_CODES, String.join(",", alert.codes()));
+        alert.transition().ifPresent(t -> attributes.put(ATTRIBUTE_TRANSITION, t));
         return attributes;
     }
 

@@ -77,7 +77,7 @@ public final class Checker {
 
     private static OriginReport originReport(OriginPlan origin, List<ProbeResult> probes) {
         List<Finding> findings = new ArrayList<>();
-        origin.problems().forEach(p -> findings.add(Finding.about(origin.originId(), p)));
+        origin.problems().forEach(p -> findings.add(Finding.about(origin.originId(), p).withPaths(origin.paths())));
         for (ProbeResult probe : probes) {
             probe.problems().forEach(p -> findings.add(FindingPlacement.place(probe, p)));
         }

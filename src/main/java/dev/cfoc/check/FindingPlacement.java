@@ -15,7 +15,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Places a probe's problem: which origin, port and SNI, and the command that reproduces it by hand. */
+/**
+ * Places a probe's problem: which origin, port and SNI, the path patterns whose requests use that connection, and the
+ * command that reproduces it by hand.
+ */
 final class FindingPlacement {
 
     private FindingPlacement() {
@@ -24,7 +27,8 @@ final class FindingPlacement {
     static Finding place(ProbeResult probe, Problem problem) {
         var target = probe.target();
         return new Finding(problem.code(), target.originId(), OptionalInt.of(target.port()), target.sni(),
-                problem.message(), problem.evidence(), Optional.of(ReproduceCommand.forProblem(target, problem.code())));
+                problem.message(), problem.evidence(), Optional.of(ReproduceCommand.forProblem(target, problem.code())),
+                Optional.empty(), target.behaviors());
     }
 
     /**

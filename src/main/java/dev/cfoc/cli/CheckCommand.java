@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
     Duration deadline;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Keep the alert state in this JSON file (created if missing, replaced atomically): each "
+                    + "finding is marked NEW or 'failing since …', and what cleared since the last run is listed.")
+    Path state;
+
     @Mixin
     ReportOptions reportOptions;
 
@@ -115,7 +121,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         files.skippedDisabled().forEach(d -> err.println("skipped " + d + ": --include-disabled checks it"));
         List<Distribution> distributions = files.distributions();
-        var run = new CheckRun(spec.commandLine().getOut(), err);
+        var run = new CheckRun(spec.commandLine().getOut(), err, Optional.ofNullable(state));
         if (distributionIds.isEmpty() && !allDistributions) {
             return run.run(CheckRun.Input.of(distributions).withNotes(files.notes()), reportOptions,
                     failOn.threshold(), HostResolver.system(), List.of(), runDeadline);

@@ -11,22 +11,36 @@ import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.report.Counts;
+import dev.cfoc.report.FindingHistory;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.ReportFormat;
 import dev.cfoc.report.SummaryLine;
+import dev.cfoc.state.AlertHistory;
+import dev.cfoc.state.AlertLedger;
+import dev.cfoc.state.Decision;
+import dev.cfoc.state.FileStateStore;
+import dev.cfoc.state.ReportObservations;
+import dev.cfoc.state.StateStoreException;
+import dev.cfoc.state.Transition;
+import dev.cfoc.state.Transitions;
 import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
 import dev.cfoc.suppression.Suppressions;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 /** What check and demo share: build the engine from options, run it, print the report, choose the exit code. */
@@ -34,11 +48,24 @@ final class CheckRun {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Optional<Path> stateFile;
 
     CheckRun(PrintWriter out, PrintWriter err) {
+        this(out, err, Optional.empty());
+    }
+
+    /** @param stateFile {@code --state}: keep the alert state in this JSON file and mark what changed */
+    CheckRun(PrintWriter out, PrintWriter err, Optional<Path> stateFile) {
         this.out = out;
         this.err = err;
+        this.stateFile = stateFile;
     }
+
+    /**
+     * Decision: with {@code --state}, findings at or above WARNING are tracked (as the Lambda's default MIN_SEVERITY),
+     * and a finding unchanged for a day is a REMINDER.
+     */
+    static final Severity STATE_THRESHOLD = Severity.WARNING;
 
     /** The distributions of a run and what completes its report (findings about what could not be read). */
     record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
@@ -85,6 +112,13 @@ final class CheckRun {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        Optional<FileStateStore> state = stateFile.map(FileStateStore::new);
+        try {
+            state.ifPresent(s -> s.read(List.of()));
+        } catch (StateStoreException e) {
+            err.println("error: --state: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         boolean interactive = options.interactive();
         Clock clock = Clock.systemUTC();
         Engine engine = settings.expiryWarning(Duration.ofDays(options.expiryWarningDays)).resolver(resolver)
@@ -99,7 +133,16 @@ final class CheckRun {
         Report report = suppressions.apply(checked, today);
         suppressions.expiredOn(today).forEach(s -> err.println("warning: suppression of " + s.describe()
                 + " expired on " + s.until() + "; ignored"));
-        if (!print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()))) {
+        FindingHistory history = FindingHistory.NONE;
+        if (state.isPresent()) {
+            try {
+                history = recordState(state.get(), report, clock);
+            } catch (StateStoreException e) {
+                err.println("error: --state: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        if (!print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()), history)) {
             return ExitCodes.INTERNAL_ERROR;
         }
         err.println((report.coverage().checkedNothing() ? "error: " : "done: ") + SummaryLine.of(report));
@@ -119,10 +162,28 @@ final class CheckRun {
         return ExitCodes.of(report, failOn, options.allowIncomplete, err);
     }
 
+    /** Compares the run with the state file, writes the new state, and says on stderr what changed. */
+    private FindingHistory recordState(FileStateStore store, Report report, Clock clock) {
+        var ledger = new AlertLedger(store, new Transitions(Transitions.DEFAULT_REMIND_AFTER), clock);
+        List<Decision> decisions = ledger.decide(ReportObservations.of(report, STATE_THRESHOLD, report.generatedAt()));
+        Map<Transition, Long> counts = new EnumMap<>(Transition.class);
+        for (Decision decision : decisions) {
+            if (!ledger.record(decision) && decision.writes()) {
+                err.println("warning: --state: another run changed the state of " + decision.key()
+                        + " meanwhile; kept its version");
+            }
+            decision.transition().ifPresent(t -> counts.merge(t, 1L, Long::sum));
+        }
+        err.println("state: " + (counts.isEmpty() ? "no change" : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))) + " (" + stateFile
+                .orElseThrow() + ")");
+        return new AlertHistory(decisions);
+    }
+
     /** @return false, having said so on stderr, when the report could not be written (disk full, closed pipe) */
-    private boolean print(Report report, ReportFormat format, boolean colour) {
+    private boolean print(Report report, ReportFormat format, boolean colour, FindingHistory history) {
         try {
-            format.writer(colour).write(report, out);
+            format.writer(colour, history).write(report, out);
         } catch (IOException e) {
             // a PrintWriter reports its own failures through checkError() below
         }

@@ -23,6 +23,7 @@ final class InvokeEnvironment {
     static final String ENDPOINT_URL_CLOUDFRONT = "AWS_ENDPOINT_URL_CLOUDFRONT";
     static final String ENDPOINT_URL_SNS = "AWS_ENDPOINT_URL_SNS";
     static final String ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
+    static final String ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
     static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
     static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
@@ -42,7 +43,8 @@ final class InvokeEnvironment {
                 .map(AwsClientOptions.defaults()::withCredentials)
                 .orElse(AwsClientOptions.defaults());
         return new AwsClientProvider(endpoint(base, process, overrides, ENDPOINT_URL_CLOUDFRONT),
-                endpoint(base, process, overrides, ENDPOINT_URL_SNS), endpoint(base, process, overrides, ENDPOINT_URL_SQS));
+                endpoint(base, process, overrides, ENDPOINT_URL_SNS), endpoint(base, process, overrides, ENDPOINT_URL_SQS),
+                endpoint(base, process, overrides, ENDPOINT_URL_DYNAMODB));
     }
 
     /** An {@code --env} endpoint is applied; one from the process environment is only checked (the SDK applies it). */

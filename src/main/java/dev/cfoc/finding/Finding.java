@@ -1,5 +1,6 @@
 package dev.cfoc.finding;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,6 +12,9 @@ import java.util.OptionalInt;
  * @param sni       the SNI sent, empty for plain HTTP and configuration findings
  * @param reproduce a command that shows the same thing by hand (openssl s_client / curl), empty when none applies
  * @param suppressed set when the finding is acknowledged: reported, but not counted for exit codes, alerts, metrics
+ * @param paths     the path patterns of the cache behaviors whose requests go through what this finding is about (its
+ *                  connection, or every connection of its origin); empty for findings about a whole distribution or
+ *                  the run
  */
 public record Finding(
         FindingCode code,
@@ -20,7 +24,8 @@ public record Finding(
         String message,
         Map<String, String> evidence,
         Optional<String> reproduce,
-        Optional<Suppressed> suppressed) {
+        Optional<Suppressed> suppressed,
+        List<String> paths) {
 
     /** A finding nobody acknowledged. */
     public Finding(FindingCode code, String originId, OptionalInt port, Optional<String> sni, String message,
@@ -28,14 +33,26 @@ public record Finding(
         this(code, originId, port, sni, message, evidence, reproduce, Optional.empty());
     }
 
+    /** A finding whose paths are not known. */
+    public Finding(FindingCode code, String originId, OptionalInt port, Optional<String> sni, String message,
+                   Map<String, String> evidence, Optional<String> reproduce, Optional<Suppressed> suppressed) {
+        this(code, originId, port, sni, message, evidence, reproduce, suppressed, List.of());
+    }
+
     public Finding {
         evidence = Map.copyOf(evidence).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(evidence));
+        paths = List.copyOf(paths);
     }
 
     /** The same finding, acknowledged. */
     public Finding suppressedBy(Suppressed suppression) {
-        return new Finding(code, originId, port, sni, message, evidence, reproduce, Optional.of(suppression));
+        return new Finding(code, originId, port, sni, message, evidence, reproduce, Optional.of(suppression), paths);
+    }
+
+    /** The same finding, about requests to these path patterns. */
+    public Finding withPaths(List<String> replacement) {
+        return new Finding(code, originId, port, sni, message, evidence, reproduce, suppressed, replacement);
     }
 
     public boolean isSuppressed() {

@@ -4,17 +4,26 @@ import dev.cfoc.aws.DistributionAlert;
 import dev.cfoc.aws.Unavailable;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.report.AffectedRequests;
 import dev.cfoc.report.DistributionReport;
+import dev.cfoc.report.FindingHistory;
 import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.report.OriginReport;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.TextReportWriter;
+import dev.cfoc.state.Decision;
+import dev.cfoc.state.TrackedFinding;
+import dev.cfoc.state.Transition;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a report into what SNS publishes: one {@link DistributionAlert} per distribution that has findings at or
@@ -36,7 +45,11 @@ final class AlertBuilder {
      * Decision: findings about the run itself (TRUST_STORE_STALE) are published as one more message, after the
      * distributions', labelled with this instead of a distribution id (subject and {@code distributionId} attribute).
      */
-    static final String RUN_LABEL = "cloudfront-origin-checker";
+    static final String RUN_LABEL = FindingHistory.RUN_KEY;
+
+    /** With alert state: the alert that publishes {@code decision}'s transition. */
+    record TransitionAlert(Decision decision, DistributionAlert alert) {
+    }
 
     List<DistributionAlert> alerts(Report report) {
         List<Finding> unread = nothingRead(report);
@@ -116,17 +129,131 @@ final class AlertBuilder {
                 humanText, json.write(distribution)));
     }
 
-    private String humanText(Report report, DistributionReport d, List<Finding> findings, Severity worst) {
+    /**
+     * With alert state: one alert per decision that has a transition to send (a decision another run holds is left
+     * to it), about the distribution or the run it names, saying what changed.
+     */
+    List<TransitionAlert> alerts(Report report, List<Decision> decisions, FindingHistory history) {
+        List<TransitionAlert> alerts = new ArrayList<>();
+        for (Decision decision : decisions) {
+            if (decision.busy() || decision.transition().isEmpty()) {
+                continue;
+            }
+            if (decision.key().equals(RUN_LABEL)) {
+                alerts.add(new TransitionAlert(decision, transitionAlert(report, Optional.empty(), decision, history)));
+            } else {
+                report.distributions().stream().filter(d -> d.label().equals(decision.key())).findFirst()
+                        .ifPresent(d -> alerts.add(new TransitionAlert(decision,
+                                transitionAlert(report, Optional.of(d), decision, history))));
+            }
+        }
+        return List.copyOf(alerts);
+    }
+
+    private DistributionAlert transitionAlert(Report report, Optional<DistributionReport> distribution,
+                                              Decision decision, FindingHistory history) {
+        Transition transition = decision.transition().orElseThrow();
+        boolean resolved = transition == Transition.RESOLVED;
+        List<TrackedFinding> about = resolved ? decision.cleared() : decision.next().active();
+        Severity worst = decision.worst().orElse(Severity.INFO);
+        var codes = new LinkedHashSet<String>();
+        about.stream().sorted(Comparator.comparing(TrackedFinding::severity).reversed())
+                .forEach(f -> codes.add(f.code()));
+        int origins = (int) about.stream().filter(TrackedFinding::isAboutAnOrigin)
+                .filter(f -> resolved || f.severity() == worst).map(TrackedFinding::originId).distinct().count();
+        String key = decision.key();
+        List<Finding> current = distribution.map(this::alerting).orElseGet(() -> report.runFindings().stream()
+                .filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold)).toList());
+        List<String> hosts = distribution.map(AffectedRequests::hosts).orElse(List.of());
+
         StringBuilder out = new StringBuilder();
-        out.append("CloudFront distribution ").append(d.label());
+        distribution.ifPresentOrElse(d -> out.append(heading(d)),
+                () -> out.append("The checker itself (run of ").append(report.generatedAt()).append(")\n"));
+        out.append('\n');
+        String since = decision.previous().state().lastPublished()
+                .map(t -> " (" + t.truncatedTo(ChronoUnit.SECONDS) + ")").orElse("");
+        switch (transition) {
+            case NEW -> out.append("NEW: ").append(headline(worst, current.size())).append('\n');
+            case CHANGED -> out.append("CHANGED since the last message").append(since).append(". ")
+                    .append(headline(worst, current.size())).append('\n');
+            case REMINDER -> out.append("REMINDER: nothing changed since the last message").append(since).append(". ")
+                    .append(headline(worst, current.size())).append('\n');
+            case RESOLVED -> out.append("RESOLVED: every finding published before has cleared.\n");
+        }
+        if (transition == Transition.CHANGED) {
+            section(out, "Appeared:", current.stream().filter(f -> history.isNew(key, f)).toList(), distribution,
+                    key, hosts, history, report.generatedAt());
+            section(out, "Still failing:", current.stream().filter(f -> !history.isNew(key, f)).toList(),
+                    distribution, key, hosts, history, report.generatedAt());
+        } else if (!resolved) {
+            section(out, "", current, distribution, key, hosts, history, report.generatedAt());
+        }
+        Set<String> seenNow = new HashSet<>();
+        current.forEach(f -> seenNow.add(TrackedFinding.fingerprint(key, f)));
+        List<TrackedFinding> kept = decision.still().stream().filter(f -> !seenNow.contains(f.fingerprint())).toList();
+        if (!kept.isEmpty()) {
+            out.append("Kept from earlier runs (not checked in this run, so not resolved):\n");
+            kept.forEach(f -> out.append("- [").append(f.severity()).append("] ").append(f.code()).append(" at ")
+                    .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution")
+                    .append(", last seen ").append(f.lastSeen()).append('\n'));
+        }
+        List<Finding> cleared = history.resolved(key);
+        if (!cleared.isEmpty()) {
+            out.append(resolved ? "What was failing, and for how long:\n" : "Cleared:\n");
+            cleared.forEach(f -> {
+                out.append("- ").append(TextReportWriter.resolvedLine(history, key, f, report.generatedAt()))
+                        .append('\n');
+                AffectedRequests.requests(f, hosts).ifPresent(r -> out.append("  ").append(r)
+                        .append(" are no longer affected").append('\n'));
+            });
+        }
+        out.append('\n').append("Details (evidence, fix, and a command that reproduces each finding):\n");
+        Report part = distribution.map(d -> report.withRunFindings(List.of()).withDistributions(List.of(d)))
+                .orElseGet(() -> report.withDistributions(List.of()));
+        out.append(new TextReportWriter(false, history).write(part));
+        JsonReportWriter json = new JsonReportWriter(history);
+        String findingsJson = distribution.map(json::write).orElseGet(() -> json.write(current));
+        return new DistributionAlert(key, worst, origins, List.copyOf(codes), out.toString(), findingsJson,
+                distribution.flatMap(d -> AffectedRequests.hosts(d).stream().findFirst()),
+                Optional.of(transition.name()));
+    }
+
+    /** One line per finding, with when it was first seen and which requests it hits. */
+    private static void section(StringBuilder out, String title, List<Finding> findings,
+                                Optional<DistributionReport> distribution, String key, List<String> hosts,
+                                FindingHistory history, Instant now) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        if (!title.isEmpty()) {
+            out.append(title).append('\n');
+        }
+        findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).forEach(f -> {
+            out.append("- ").append(distribution.map(d -> line(d, f)).orElseGet(() -> "[" + f.severity() + "] "
+                    + f.code() + ": " + f.code().title())).append('\n');
+            history.label(key, f, now).ifPresent(l -> out.append("  ").append(l).append('\n'));
+            AffectedRequests.describe(f, hosts).ifPresent(a -> out.append("  ").append(a).append('\n'));
+        });
+    }
+
+    private static String heading(DistributionReport d) {
+        StringBuilder out = new StringBuilder("CloudFront distribution ").append(d.label());
         d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
         out.append('\n');
         if (!d.aliases().isEmpty()) {
             out.append("Aliases: ").append(String.join(", ", d.aliases())).append('\n');
         }
+        return out.toString();
+    }
+
+    private String humanText(Report report, DistributionReport d, List<Finding> findings, Severity worst) {
+        StringBuilder out = new StringBuilder(heading(d));
         out.append('\n').append(headline(worst, findings.size())).append('\n');
-        findings.stream().sorted(Comparator.comparing(Finding::severity).reversed())
-                .forEach(f -> out.append("- ").append(line(d, f)).append('\n'));
+        List<String> hosts = AffectedRequests.hosts(d);
+        findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).forEach(f -> {
+            out.append("- ").append(line(d, f)).append('\n');
+            AffectedRequests.describe(f, hosts).ifPresent(a -> out.append("  ").append(a).append('\n'));
+        });
         out.append('\n').append("Details (evidence, fix, and a command that reproduces each finding):\n");
         out.append(text.write(report.withRunFindings(List.of()).withDistributions(List.of(d))));
         return out.toString();

@@ -5,10 +5,12 @@ import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.QueueUrl;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,15 +22,23 @@ public final class AwsClientProvider {
     private final AwsClientOptions cloudFrontOptions;
     private final AwsClientOptions snsOptions;
     private final AwsClientOptions sqsOptions;
+    private final AwsClientOptions dynamoDbOptions;
     private volatile CloudFrontClient cloudFront;
+    private volatile DynamoDbClient dynamoDb;
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, SqsClient> sqsByRegion = new ConcurrentHashMap<>();
 
     public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
                              AwsClientOptions sqsOptions) {
+        this(cloudFrontOptions, snsOptions, sqsOptions, AwsClientOptions.defaults());
+    }
+
+    public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
+                             AwsClientOptions sqsOptions, AwsClientOptions dynamoDbOptions) {
         this.cloudFrontOptions = cloudFrontOptions;
         this.snsOptions = snsOptions;
         this.sqsOptions = sqsOptions;
+        this.dynamoDbOptions = dynamoDbOptions;
     }
 
     /**
@@ -65,11 +75,35 @@ public final class AwsClientProvider {
         return sqsByRegion.computeIfAbsent(queue.region().orElse(LOCAL_QUEUE_REGION), r -> AwsClients.sqs(r, sqsOptions));
     }
 
+    /**
+     * DynamoDB in the function's own region (AWS_REGION; {@link #LOCAL_QUEUE_REGION} where none is configured, e.g. a
+     * local endpoint), for the alert state table. Built on first use only: without STATE_TABLE it never is.
+     */
+    public DynamoDbClient dynamoDb() {
+        DynamoDbClient client = dynamoDb;
+        if (client == null) {
+            synchronized (this) {
+                if (dynamoDb == null) {
+                    dynamoDb = AwsClients.dynamoDb(ownRegion(), dynamoDbOptions);
+                }
+                client = dynamoDb;
+            }
+        }
+        return client;
+    }
+
+    /** AWS_REGION (Lambda sets it) or the aws.region property; never the instance metadata service. */
+    static Region ownRegion() {
+        return Optional.ofNullable(System.getenv("AWS_REGION")).or(() -> Optional.ofNullable(
+                System.getProperty("aws.region"))).map(String::strip).filter(r -> !r.isEmpty()).map(Region::of)
+                .orElse(LOCAL_QUEUE_REGION);
+    }
+
     /** Decision: a queue URL without a region (ElasticMQ, LocalStack) is signed for us-east-1; local servers ignore it. */
     static final Region LOCAL_QUEUE_REGION = Region.US_EAST_1;
 
     private static final class Shared {
         static final AwsClientProvider INSTANCE = new AwsClientProvider(AwsClientOptions.defaults(),
-                AwsClientOptions.defaults(), AwsClientOptions.defaults());
+                AwsClientOptions.defaults(), AwsClientOptions.defaults(), AwsClientOptions.defaults());
     }
 }

@@ -122,9 +122,9 @@ public final class CheckHandler implements RequestStreamHandler {
                 answer.write(result.toJson());
                 outcome = new Outcome.Batch(result);
             } else {
-                Report report = service.run(trigger, deadline, log).report();
-                new JsonReportWriter().write(report, answer);
-                outcome = new Outcome.Reported(report);
+                CheckService.RunResult result = service.run(trigger, deadline, log);
+                new JsonReportWriter(result.history()).write(result.report(), answer);
+                outcome = new Outcome.Reported(result.report());
             }
         } catch (RuntimeException e) {
             log.error("invocation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());

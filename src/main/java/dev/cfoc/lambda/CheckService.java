@@ -9,6 +9,7 @@ import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.report.FindingHistory;
 import dev.cfoc.report.Report;
 import dev.cfoc.source.ApiDistributions;
 
@@ -55,11 +56,20 @@ public final class CheckService {
         this.pipeline = new Pipeline(settings, clients, engine, clock, metrics);
     }
 
-    /** What a run produced: the report, the alerts built from it and the SNS messages sent. */
-    public record RunResult(Report report, List<DistributionAlert> alerts, List<PublishedMessage> published) {
+    /**
+     * What a run produced: the report, the alerts built from it and the SNS messages sent.
+     *
+     * @param history with alert state, what it knows of the report's findings (the answer's {@code firstSeen})
+     */
+    public record RunResult(Report report, List<DistributionAlert> alerts, List<PublishedMessage> published,
+                            FindingHistory history) {
         public RunResult {
             alerts = List.copyOf(alerts);
             published = List.copyOf(published);
+        }
+
+        public RunResult(Report report, List<DistributionAlert> alerts, List<PublishedMessage> published) {
+            this(report, alerts, published, FindingHistory.NONE);
         }
     }
 

@@ -30,10 +30,12 @@ import java.util.regex.Pattern;
  * @param suppressions     acknowledged findings (SUPPRESSIONS, inline JSON): reported, not published, not counted
  * @param fanOut           FANOUT_QUEUE_URL (and FANOUT_BATCH_SIZE): queue the distributions of a scheduled run
  *                         instead of checking them; empty: every run checks what it selected
+ * @param alertState       STATE_TABLE (and REMIND_AFTER): publish transitions only; empty: publish every run
  */
 public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
                              Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
-                             Suppressions suppressions, Optional<FanOutSettings> fanOut) {
+                             Suppressions suppressions, Optional<FanOutSettings> fanOut,
+                             Optional<AlertStateSettings> alertState) {
 
     public static final String TOPIC_ARN = "TOPIC_ARN";
     public static final String MIN_SEVERITY = "MIN_SEVERITY";
@@ -53,7 +55,8 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days. */
     public static LambdaSettings defaults() {
         return new LambdaSettings(Optional.empty(), DEFAULT_MIN_SEVERITY, List.of(), Optional.empty(), false,
-                Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), Suppressions.none(), Optional.empty());
+                Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), Suppressions.none(), Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -73,22 +76,32 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
                 .orElse(FanOutSettings.DEFAULT_BATCH_SIZE);
         Optional<FanOutSettings> fanOut = value(env, FanOutSettings.FANOUT_QUEUE_URL)
                 .map(url -> new FanOutSettings(queueUrl(url), batchSize));
-        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions, fanOut);
+        Duration remindAfter = value(env, AlertStateSettings.REMIND_AFTER).map(AlertStateSettings::remindAfter)
+                .orElse(AlertStateSettings.defaultRemindAfter());
+        Optional<AlertStateSettings> alertState = value(env, AlertStateSettings.STATE_TABLE)
+                .map(table -> new AlertStateSettings(table, remindAfter));
+        return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions, fanOut,
+                alertState);
     }
 
     public LambdaSettings withFanOut(FanOutSettings settings) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions, Optional.of(settings));
+                expiryWarning, suppressions, Optional.of(settings), alertState);
     }
 
     public LambdaSettings withTopicArn(TopicArn topic) {
         return new LambdaSettings(Optional.of(topic), minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions, fanOut);
+                expiryWarning, suppressions, fanOut, alertState);
     }
 
     public LambdaSettings withTrustAnchors(Path pem) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, Optional.of(pem), includeDisabled,
-                expiryWarning, suppressions, fanOut);
+                expiryWarning, suppressions, fanOut, alertState);
+    }
+
+    public LambdaSettings withAlertState(AlertStateSettings settings) {
+        return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
+                expiryWarning, suppressions, fanOut, Optional.of(settings));
     }
 
     private static QueueUrl queueUrl(String value) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  *       custom policies read;</li>
  *   <li>{@link EngineStep engine}: checked, with findings about what could not be read;</li>
  *   <li>{@link SuppressionStep suppression}: acknowledged findings marked;</li>
- *   <li>{@link PublicationStep publication}: findings logged, alerts published to SNS;</li>
+ *   <li>{@link AlertStateStep alert state}: with STATE_TABLE, which transition each distribution makes;</li>
+ *   <li>{@link PublicationStep publication}: findings logged, alerts (or transitions) published to SNS;</li>
  *   <li>{@link TelemetryStep telemetry}: EMF metrics and the "run finished" line.</li>
  * </ol>
  * Each step is a class of its own, given what the steps before it produced and the {@link RunContext}. A new step
@@ -34,6 +35,7 @@ final class Pipeline {
     private final SourcesStep sources;
     private final EngineStep engine;
     private final SuppressionStep suppression;
+    private final AlertStateStep alertState;
     private final PublicationStep publication;
     private final TelemetryStep telemetry;
 
@@ -43,6 +45,7 @@ final class Pipeline {
         this.sources = new SourcesStep(settings, clients);
         this.engine = new EngineStep(engine);
         this.suppression = new SuppressionStep(settings.suppressions(), clock);
+        this.alertState = new AlertStateStep(settings, clients, clock);
         this.publication = new PublicationStep(settings, clients);
         this.telemetry = new TelemetryStep(metrics, clock);
     }
@@ -53,9 +56,10 @@ final class Pipeline {
         Report checked = engine.check(sourced, run);
         // the run's own notes (fan-out) follow those of the suppressions, in the report
         Report report = suppression.apply(checked, run).withNotes(sourced.notes());
-        PublicationStep.Published published = publication.publish(report, run);
+        AlertStateStep.Decided decided = alertState.decide(report, run);
+        PublicationStep.Published published = publication.publish(report, decided, run);
         telemetry.record(report, published, run);
-        return new Pass(new CheckService.RunResult(report, published.alerts(), published.messages()),
+        return new Pass(new CheckService.RunResult(report, published.alerts(), published.messages(), decided.history()),
                 published.failure(), sourced.fanOut());
     }
 

@@ -2,20 +2,27 @@ package dev.cfoc.lambda;
 
 import dev.cfoc.aws.DistributionAlert;
 import dev.cfoc.aws.PublishFailedException;
+import dev.cfoc.aws.PublishFailure;
 import dev.cfoc.aws.PublishedMessage;
 import dev.cfoc.aws.SnsFindingPublisher;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.Report;
+import dev.cfoc.state.AlertLedger;
+import dev.cfoc.state.Decision;
+import dev.cfoc.state.StateStoreException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Publication: every finding of the report to the log, then one SNS message per distribution with findings at or
- * above MIN_SEVERITY (when TOPIC_ARN is set). A failure to publish is returned, not thrown: what it costs depends on
- * the trigger ({@link CheckService}).
+ * Publication: every finding of the report to the log, then SNS (when TOPIC_ARN is set). Without alert state, one
+ * message per distribution with findings at or above MIN_SEVERITY. With it, one message per transition the alert state
+ * step decided, each claimed before it is published and recorded only once SNS accepted it ({@link AlertLedger}); a
+ * failed publish releases the claim, leaving the state as it was. A failure to publish is returned, not thrown: what
+ * it costs depends on the trigger ({@link CheckService}).
  */
 final class PublicationStep {
 
@@ -40,9 +47,17 @@ final class PublicationStep {
         this.alerts = new AlertBuilder(settings.minSeverity());
     }
 
+    /** Without alert state. */
     Published publish(Report report, RunContext run) {
+        return publish(report, AlertStateStep.Decided.off(), run);
+    }
+
+    Published publish(Report report, AlertStateStep.Decided decided, RunContext run) {
         run.runLog().findings(report);
         run.runLog().notChecked(report);
+        if (decided.ledger().isPresent()) {
+            return publishTransitions(report, decided, decided.ledger().get(), run);
+        }
         List<DistributionAlert> alerting = alerts.alerts(report);
         try {
             return new Published(alerting, send(alerting, run), Optional.empty());
@@ -58,6 +73,65 @@ final class PublicationStep {
     void logUnpublished(Report report, PublishFailedException e, Predicate<DistributionReport> affected,
                         String consequence, RunContext run) {
         run.runLog().unpublished(report, e, alerts, affected, consequence);
+    }
+
+    private Published publishTransitions(Report report, AlertStateStep.Decided decided, AlertLedger ledger,
+                                         RunContext run) {
+        decided.decisions().stream().filter(d -> d.transition().isEmpty())
+                .forEach(d -> record(() -> ledger.record(d), d, run));
+        List<AlertBuilder.TransitionAlert> transitions = alerts.alerts(report, decided.decisions(), decided.history());
+        List<PublishedMessage> published = new ArrayList<>();
+        List<PublishFailure> failures = new ArrayList<>();
+        for (AlertBuilder.TransitionAlert transition : transitions) {
+            Decision decision = transition.decision();
+            Optional<AlertLedger.Claimed> claimed;
+            try {
+                claimed = ledger.claim(decision);
+            } catch (StateStoreException e) {
+                run.runLog().notRecorded(decision, "the claim failed, published anyway: " + e.getMessage());
+                try {
+                    published.addAll(send(List.of(transition.alert()), run));
+                } catch (PublishFailedException failed) {
+                    published.addAll(failed.published());
+                    failures.addAll(failed.failures());
+                }
+                continue;
+            }
+            if (claimed.isEmpty()) {
+                run.runLog().notRecorded(decision, "another run changed it since it was read; that run publishes");
+                continue;
+            }
+            AlertLedger.Claimed claim = claimed.get();
+            try {
+                published.addAll(send(List.of(transition.alert()), run));
+                record(() -> ledger.commit(claim), decision, run);
+            } catch (PublishFailedException failed) {
+                published.addAll(failed.published());
+                failures.addAll(failed.failures());
+                record(() -> ledger.release(claim), decision, run);
+            }
+        }
+        List<DistributionAlert> sent = transitions.stream().map(AlertBuilder.TransitionAlert::alert).toList();
+        Optional<PublishFailedException> failure = failures.isEmpty() ? Optional.empty()
+                : Optional.of(new PublishFailedException(settings.topicArn().map(TopicArn::value).orElse("(none)"),
+                failures, published));
+        return new Published(sent, published, failure);
+    }
+
+    @FunctionalInterface
+    private interface StateWrite {
+        boolean write();
+    }
+
+    /** A write of the state that may lose to another run, or fail: logged, never fatal (the next run decides again). */
+    private static void record(StateWrite write, Decision decision, RunContext run) {
+        try {
+            if (!write.write() && decision.writes()) {
+                run.runLog().notRecorded(decision, "another run wrote it first");
+            }
+        } catch (StateStoreException e) {
+            run.runLog().notRecorded(decision, e.getMessage());
+        }
     }
 
     /** @throws PublishFailedException when some alerts could not be published (the rest were) */

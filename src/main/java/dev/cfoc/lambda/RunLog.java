@@ -7,6 +7,7 @@ import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.Report;
+import dev.cfoc.state.Decision;
 import dev.cfoc.suppression.Suppression;
 
 import java.util.List;
@@ -49,6 +50,26 @@ final class RunLog {
             log.warn(notChecked + " connection(s) not checked: the invocation's time ran out (a longer timeout, or the "
                     + "fan-out switch of docs/deploy.md, lets every origin be checked)", "code", "NOT_CHECKED_DEADLINE");
         }
+    }
+
+    /** With alert state: the transition decided for each distribution, and those another run is publishing. */
+    void decisions(List<Decision> decisions) {
+        decisions.forEach(d -> {
+            if (d.busy()) {
+                log.info("alert state held by another run, left to it", "distributionId", d.key());
+            } else {
+                d.transition().ifPresent(t -> log.info("alert transition: " + t, "distributionId", d.key(),
+                        "transition", t.name(), "appeared", String.valueOf(d.appeared().size()),
+                        "cleared", String.valueOf(d.cleared().size()), "active",
+                        String.valueOf(d.next().active().size())));
+            }
+        });
+    }
+
+    /** With alert state: a transition that was not recorded (another run got there first, or the table failed). */
+    void notRecorded(Decision decision, String why) {
+        log.warn("alert state not recorded: " + why, "distributionId", decision.key(),
+                "transition", decision.transition().map(Enum::name).orElse(null));
     }
 
     void published(List<PublishedMessage> messages) {

@@ -14,14 +14,24 @@ import java.util.Map;
  * @param probed   false when the origin cannot be probed (VPC, mTLS, SSLv3-only); a problem says why
  * @param evidence ordered facts about the plan that are not problems: origin group membership, versions not
  *                 tested (SSLv3), names substituted for unknown viewer hosts
+ * @param paths    the path patterns of the cache behaviors that reach this origin (directly or through a group), in
+ *                 config order, whether or not it is probed
  */
 public record OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
-                         boolean probed, Map<String, String> evidence) {
+                         boolean probed, Map<String, String> evidence, List<String> paths) {
 
     public OriginPlan {
         targets = List.copyOf(targets);
         problems = List.copyOf(problems);
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        paths = List.copyOf(paths);
+    }
+
+    /** A plan whose paths are those of its targets. */
+    public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
+                      boolean probed, Map<String, String> evidence) {
+        this(originId, domainName, targets, problems, probed, evidence,
+                targets.stream().flatMap(t -> t.behaviors().stream()).distinct().toList());
     }
 
     public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,

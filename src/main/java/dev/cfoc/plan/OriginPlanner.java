@@ -40,12 +40,12 @@ final class OriginPlanner {
                     route.host().outcome() + ": " + route.host().reason());
         }
         if (origin.type() instanceof OriginType.Vpc vpc) {
-            return notProbed(origin, "VPC origin " + vpc.vpcOriginId() + " is private: it is reachable only from "
+            return notProbed(origin, routes, "VPC origin " + vpc.vpcOriginId() + " is private: it is reachable only from "
                     + "inside its VPC, so it was not probed; check it from within the VPC",
                     Map.of("vpcOriginId", vpc.vpcOriginId()), evidence);
         }
         if (origin.mtlsConfigured()) {
-            return notProbed(origin, "Origin mutual TLS is configured: CloudFront presents a client certificate "
+            return notProbed(origin, routes, "Origin mutual TLS is configured: CloudFront presents a client certificate "
                     + "that this checker does not have, so a probe would fail where CloudFront succeeds; "
                     + "it was not probed", Map.of(), evidence);
         }
@@ -59,7 +59,7 @@ final class OriginPlanner {
         routes.forEach(route -> problems.addAll(edgeFunctionProblems(route)));
         List<ProbeTarget> targets = cases.targets();
         return new OriginPlan(origin.id(), origin.domainName(), targets, List.copyOf(problems), !targets.isEmpty(),
-                evidence);
+                evidence, paths(routes));
     }
 
     /**
@@ -150,10 +150,16 @@ final class OriginPlanner {
         return problems;
     }
 
-    private static OriginPlan notProbed(Origin origin, String reason, Map<String, String> problemEvidence,
-                                        Map<String, String> evidence) {
+    private static OriginPlan notProbed(Origin origin, List<Route> routes, String reason,
+                                        Map<String, String> problemEvidence, Map<String, String> evidence) {
         var problem = new Problem(FindingCode.ORIGIN_NOT_PROBED, reason, problemEvidence);
-        return new OriginPlan(origin.id(), origin.domainName(), List.of(), List.of(problem), false, evidence);
+        return new OriginPlan(origin.id(), origin.domainName(), List.of(), List.of(problem), false, evidence,
+                paths(routes));
+    }
+
+    /** The path patterns of the behaviors that reach the origin, each once, in config order. */
+    private static List<String> paths(List<Route> routes) {
+        return routes.stream().map(r -> r.behavior().pathPattern()).distinct().toList();
     }
 
     private static String versionNames(List<TlsVersion> versions) {

@@ -29,6 +29,17 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final FindingHistory history;
+
+    public JsonReportWriter() {
+        this(FindingHistory.NONE);
+    }
+
+    /** @param history what the alert state knows: {@code firstSeen} of each finding, {@code transition}, {@code resolved} */
+    public JsonReportWriter(FindingHistory history) {
+        this.history = history;
+    }
+
     /**
      * Streamed: only one distribution's tree is in memory at a time, and no string of the whole report is built (a
      * 10,000-origin report is about 40 MB of JSON). Ends at the closing brace.
@@ -66,7 +77,7 @@ public final class JsonReportWriter implements ReportWriter {
     /** Findings as a JSON array, in the shape of the report's (e.g. the findings about the run, for an SNS message). */
     public String write(List<Finding> findings) {
         ArrayNode array = MAPPER.createArrayNode();
-        findings.forEach(f -> array.add(finding(f)));
+        findings.forEach(f -> array.add(finding(f, FindingHistory.RUN_KEY, List.of())));
         return string(array);
     }
 
@@ -110,7 +121,7 @@ public final class JsonReportWriter implements ReportWriter {
         trust.serverDistrustAfter().forEach(d -> distrusts.addObject().put("root", d.label())
                 .put("sha256Fingerprint", d.sha256()).put("distrustAfter", d.after().toString()));
         ArrayNode findings = root.putArray("findings");
-        report.runFindings().forEach(f -> findings.add(finding(f)));
+        report.runFindings().forEach(f -> findings.add(finding(f, FindingHistory.RUN_KEY, List.of())));
         return root;
     }
 
@@ -144,7 +155,10 @@ public final class JsonReportWriter implements ReportWriter {
         connections.put("suppressed", coverage.suppressedNotChecked());
     }
 
-    /** {@code findings} holds the findings about the distribution as a whole (their originId is null). */
+    /**
+     * {@code findings} holds the findings about the distribution as a whole (their originId is null); with alert
+     * state, {@code transition} is this run's (else null) and {@code resolved} the findings that cleared in it.
+     */
     private ObjectNode distribution(DistributionReport d) {
         ObjectNode node = MAPPER.createObjectNode();
         put(node, "id", d.id());
@@ -152,14 +166,18 @@ public final class JsonReportWriter implements ReportWriter {
         put(node, "domainName", d.domainName());
         strings(node.putArray("aliases"), d.aliases());
         d.enabled().ifPresentOrElse(e -> node.put("enabled", e), () -> node.putNull("enabled"));
+        List<String> hosts = AffectedRequests.hosts(d);
         ArrayNode origins = node.putArray("origins");
-        d.origins().forEach(o -> origins.add(origin(o)));
+        d.origins().forEach(o -> origins.add(origin(o, d.label(), hosts)));
         ArrayNode findings = node.putArray("findings");
-        d.findings().forEach(f -> findings.add(finding(f)));
+        d.findings().forEach(f -> findings.add(finding(f, d.label(), hosts)));
+        put(node, "transition", history.transition(d.label()));
+        ArrayNode resolved = node.putArray("resolved");
+        history.resolved(d.label()).forEach(f -> resolved.add(finding(f, d.label(), hosts)));
         return node;
     }
 
-    private ObjectNode origin(OriginReport o) {
+    private ObjectNode origin(OriginReport o, String key, List<String> hosts) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("originId", o.originId());
         node.put("domainName", o.domainName());
@@ -169,7 +187,7 @@ public final class JsonReportWriter implements ReportWriter {
         ArrayNode probes = node.putArray("probes");
         o.probes().forEach(p -> probes.add(probe(p)));
         ArrayNode findings = node.putArray("findings");
-        o.findings().forEach(f -> findings.add(finding(f)));
+        o.findings().forEach(f -> findings.add(finding(f, key, hosts)));
         return node;
     }
 
@@ -207,7 +225,11 @@ public final class JsonReportWriter implements ReportWriter {
         return node;
     }
 
-    ObjectNode finding(Finding f) {
+    /**
+     * {@code paths}: the path patterns whose requests go through what the finding is about, {@code hosts}: the names
+     * those requests use (the distribution's aliases, else its domain name); {@code firstSeen}: with alert state.
+     */
+    ObjectNode finding(Finding f, String key, List<String> hosts) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("code", f.code().name());
         node.put("severity", f.severity().name());
@@ -228,6 +250,9 @@ public final class JsonReportWriter implements ReportWriter {
             suppressed.put("until", s.until().toString());
             suppressed.put("reason", s.reason());
         }, () -> node.putNull("suppressed"));
+        strings(node.putArray("paths"), f.paths());
+        strings(node.putArray("hosts"), f.paths().isEmpty() ? List.of() : hosts);
+        put(node, "firstSeen", history.firstSeen(key, f).map(Object::toString));
         return node;
     }
 

@@ -4,6 +4,7 @@ import dev.cfoc.finding.Finding;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,17 @@ import java.util.regex.Pattern;
 public final class MarkdownReportWriter implements ReportWriter {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
+
+    private final FindingHistory history;
+
+    public MarkdownReportWriter() {
+        this(FindingHistory.NONE);
+    }
+
+    /** @param history what the alert state knows: each finding marked NEW or "since …", cleared findings listed */
+    public MarkdownReportWriter(FindingHistory history) {
+        this.history = history;
+    }
 
     /** Built as a string first: a report for people is small. */
     @Override
@@ -43,14 +55,15 @@ public final class MarkdownReportWriter implements ReportWriter {
             out.append("\n## The run itself\n\n| Code | Severity | Message |\n|---|---|---|\n");
             findings.forEach(f -> out.append("| `").append(f.code()).append("` | ").append(severityCell(f)).append(" | ")
                     .append(cell(f.message())).append(" |\n"));
-            findings.forEach(f -> details(out, f, "the run"));
+            findings.forEach(f -> details(out, f, "the run", FindingHistory.RUN_KEY, List.of(), report.generatedAt()));
         }
-        report.distributions().forEach(d -> distribution(out, d));
+        resolved(out, FindingHistory.RUN_KEY, "\n## Resolved about the run itself\n\n", report.generatedAt());
+        report.distributions().forEach(d -> distribution(out, d, report.generatedAt()));
         summary(out, report);
         return out.toString();
     }
 
-    private void distribution(StringBuilder out, DistributionReport d) {
+    private void distribution(StringBuilder out, DistributionReport d, Instant now) {
         out.append("\n## Distribution ").append(d.id().orElse("(no id)"));
         d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
         out.append("\n\n").append("Source: ").append(inline(d.source()));
@@ -60,6 +73,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         d.enabled().ifPresent(enabled -> out.append(" · State: ").append(enabled ? "enabled"
                 : "**" + TextReportWriter.state(false) + "**"));
         out.append("\n");
+        history.transition(d.label()).ifPresent(t -> out.append("\nAlert: **").append(t).append("**\n"));
         List<OriginReport> origins = d.origins().stream()
                 .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank())).toList();
         if (!origins.isEmpty()) {
@@ -72,6 +86,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         origins.forEach(o -> findings.addAll(TextReportWriter.sorted(o.findings())));
         if (findings.isEmpty()) {
             out.append("\nNo findings.\n");
+            resolved(out, d.label(), "\n### Resolved\n\n", now);
             return;
         }
         out.append("\n### Findings\n\n| Code | Severity | Origin | Port | SNI | Message |\n|---|---|---|---|---|---|\n");
@@ -81,23 +96,42 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append(f.port().isPresent() ? String.valueOf(f.port().getAsInt()) : "").append(" | ")
                     .append(cell(f.sni().orElse(""))).append(" | ").append(cell(f.message())).append(" |\n");
         }
-        findings.forEach(f -> details(out, f, "the distribution"));
+        List<String> hosts = AffectedRequests.hosts(d);
+        findings.forEach(f -> details(out, f, "the distribution", d.label(), hosts, now));
+        resolved(out, d.label(), "\n### Resolved\n\n", now);
         origins.stream().filter(o -> !o.probes().isEmpty() || !o.notes().isEmpty()).forEach(o -> connections(out, o));
+    }
+
+    /** The findings of {@code key} that cleared in this run (with alert state only). */
+    private void resolved(StringBuilder out, String key, String heading, Instant now) {
+        List<Finding> resolved = history.resolved(key);
+        if (!resolved.isEmpty()) {
+            out.append(heading);
+            resolved.forEach(f -> out.append("- ").append(cell(TextReportWriter.resolvedLine(history, key, f, now)))
+                    .append('\n'));
+        }
     }
 
     private static String severityCell(Finding f) {
         return f.isSuppressed() ? f.severity() + " " + cell(TextReportWriter.suppressedLabel(f)) : "**" + f.severity() + "**";
     }
 
-    /** @param whole what a finding without an origin is about: the distribution, or the run */
-    private void details(StringBuilder out, Finding f, String whole) {
+    /**
+     * @param whole what a finding without an origin is about: the distribution, or the run
+     * @param key   the alert state's key of what the finding is about
+     */
+    private void details(StringBuilder out, Finding f, String whole, String key, List<String> hosts, Instant now) {
         out.append("\n#### ").append(f.severity()).append(" `").append(f.code()).append("` at ")
                 .append(f.isAboutAnOrigin() ? "origin " + f.originId() : whole);
         f.port().ifPresent(p -> out.append(", port ").append(p));
         f.sni().ifPresent(s -> out.append(", SNI ").append(s));
+        if (f.isActive()) {
+            history.label(key, f, now).ifPresent(l -> out.append(" (").append(l).append(')'));
+        }
         out.append("\n\n");
         f.suppressed().ifPresent(s -> out.append("_").append(TextReportWriter.suppressedLabel(f)).append("_\n\n"));
         out.append(f.message()).append("\n\n");
+        AffectedRequests.describe(f, hosts).ifPresent(a -> out.append("**Affects:** ").append(a).append("\n\n"));
         out.append("**Fix:** ").append(f.remediation()).append('\n');
         if (!f.evidence().isEmpty()) {
             StringBuilder evidence = new StringBuilder();

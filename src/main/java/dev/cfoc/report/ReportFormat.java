@@ -1,7 +1,7 @@
 package dev.cfoc.report;
 
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -13,13 +13,13 @@ public enum ReportFormat {
     /** For people: one block per distribution, then summary tables; coloured only on a terminal. */
     text(TextReportWriter::new),
     /** For scripts: the JSON contract, streamed (a fleet's report can be tens of megabytes). */
-    json(colour -> ReportFormat.endingWithLineBreak(new JsonReportWriter())),
+    json((colour, history) -> ReportFormat.endingWithLineBreak(new JsonReportWriter(history))),
     /** For tickets and chat: GitHub-flavoured Markdown. */
-    markdown(colour -> new MarkdownReportWriter());
+    markdown((colour, history) -> new MarkdownReportWriter(history));
 
-    private final Function<Boolean, ReportWriter> writer;
+    private final BiFunction<Boolean, FindingHistory, ReportWriter> writer;
 
-    ReportFormat(Function<Boolean, ReportWriter> writer) {
+    ReportFormat(BiFunction<Boolean, FindingHistory, ReportWriter> writer) {
         this.writer = writer;
     }
 
@@ -29,7 +29,12 @@ public enum ReportFormat {
      * @param colour ANSI colours where the format has them (only for a terminal)
      */
     public ReportWriter writer(boolean colour) {
-        return writer.apply(colour);
+        return writer(colour, FindingHistory.NONE);
+    }
+
+    /** As {@link #writer(boolean)}, marking what the alert state knows (first seen, new, resolved). */
+    public ReportWriter writer(boolean colour, FindingHistory history) {
+        return writer.apply(colour, history);
     }
 
     /** E.g. {@code text|json|markdown}: the option's parameter label. */

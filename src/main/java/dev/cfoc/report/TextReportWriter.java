@@ -7,6 +7,7 @@ import dev.cfoc.probe.ProbeResult;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class TextReportWriter implements ReportWriter {
                     + "them fails behind CloudFront.";
 
     private final AnsiStyle style;
+    private final FindingHistory history;
 
     /** Plain text, no colour (files, pipes, e-mail). */
     public TextReportWriter() {
@@ -31,7 +33,13 @@ public final class TextReportWriter implements ReportWriter {
 
     /** @param colour ANSI colours for severities and verdicts (only for a terminal) */
     public TextReportWriter(boolean colour) {
+        this(colour, FindingHistory.NONE);
+    }
+
+    /** @param history what the alert state knows: each finding marked NEW or "since …", cleared findings listed */
+    public TextReportWriter(boolean colour, FindingHistory history) {
         this.style = new AnsiStyle(colour);
+        this.history = history;
     }
 
     /** Built as a string first: a report for people is small. */
@@ -56,14 +64,20 @@ public final class TextReportWriter implements ReportWriter {
         if (!report.runFindings().isEmpty()) {
             Severity worst = worst(report.runFindings());
             out.append('\n').append("[").append(style.severity(worst, worst.name())).append("] the run itself\n");
-            sorted(report.runFindings()).forEach(f -> finding(out, f));
+            Place run = new Place(FindingHistory.RUN_KEY, List.of(), report.generatedAt());
+            sorted(report.runFindings()).forEach(f -> finding(out, f, run));
         }
-        report.distributions().forEach(d -> distribution(out, d));
+        resolved(out, FindingHistory.RUN_KEY, "  ", report.generatedAt());
+        report.distributions().forEach(d -> distribution(out, d, report.generatedAt()));
         summary(out, report);
         return out.toString();
     }
 
-    private void distribution(StringBuilder out, DistributionReport d) {
+    /** Where findings are rendered: the state's key, the hosts viewers use, and the time of the run. */
+    private record Place(String key, List<String> hosts, Instant now) {
+    }
+
+    private void distribution(StringBuilder out, DistributionReport d, Instant now) {
         out.append('\n').append(style.bold("Distribution " + d.id().orElse("(no id)")));
         d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
         out.append('\n').append("  source: ").append(d.source()).append('\n');
@@ -71,22 +85,46 @@ public final class TextReportWriter implements ReportWriter {
         if (!d.aliases().isEmpty()) {
             out.append("  aliases: ").append(String.join(", ", d.aliases())).append('\n');
         }
+        history.transition(d.label()).ifPresent(t -> out.append("  alert: ").append(t).append('\n'));
+        Place place = new Place(d.label(), AffectedRequests.hosts(d), now);
         if (!d.findings().isEmpty()) {
             Severity worst = worst(d.findings());
             out.append('\n').append("  [").append(style.severity(worst, worst.name())).append("] the distribution itself\n");
-            sorted(d.findings()).forEach(f -> finding(out, f));
+            sorted(d.findings()).forEach(f -> finding(out, f, place));
         }
         d.origins().stream()
                 .sorted(Comparator.comparingInt((OriginReport o) -> o.verdict().rank()))
-                .forEach(o -> origin(out, o));
+                .forEach(o -> origin(out, o, place));
+        resolved(out, d.label(), "  ", now);
     }
 
-    private void origin(StringBuilder out, OriginReport o) {
+    private void origin(StringBuilder out, OriginReport o, Place place) {
         out.append('\n').append("  [").append(style.verdict(o.verdict(), o.verdict().name())).append("] origin ")
                 .append(o.originId()).append("  ").append(o.domainName()).append('\n');
         o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
-        sorted(o.findings()).forEach(f -> finding(out, f));
+        sorted(o.findings()).forEach(f -> finding(out, f, place));
+    }
+
+    /** The findings of {@code key} that cleared in this run (with alert state only). */
+    private void resolved(StringBuilder out, String key, String indent, Instant now) {
+        List<Finding> resolved = history.resolved(key);
+        if (resolved.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(indent).append("[RESOLVED] cleared since the last run\n");
+        resolved.forEach(f -> out.append(indent).append("  ").append(resolvedLine(history, key, f, now)).append('\n'));
+    }
+
+    /** E.g. {@code CERT_EXPIRED at origin legacy, port 443, SNI www.example.com: OK again (failing since …, 3 days)}. */
+    public static String resolvedLine(FindingHistory history, String key, Finding f, Instant now) {
+        StringBuilder line = new StringBuilder(f.code().name()).append(" at ")
+                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution");
+        f.port().ifPresent(p -> line.append(", port ").append(p));
+        f.sni().ifPresent(s -> line.append(", SNI ").append(s));
+        line.append(": OK again");
+        history.label(key, f, now).ifPresent(l -> line.append(" (was ").append(l).append(')'));
+        return line.toString();
     }
 
     /** How every report words a distribution's state. */
@@ -136,7 +174,7 @@ public final class TextReportWriter implements ReportWriter {
         return f.suppressed().map(s -> "(suppressed until " + s.until() + ": " + s.reason() + ")").orElse("");
     }
 
-    private void finding(StringBuilder out, Finding f) {
+    private void finding(StringBuilder out, Finding f, Place place) {
         StringBuilder head = new StringBuilder();
         head.append(f.code());
         f.port().ifPresent(p -> head.append("  port ").append(p));
@@ -144,9 +182,11 @@ public final class TextReportWriter implements ReportWriter {
         if (f.isSuppressed()) {
             out.append("    ").append(style.dim(f.severity() + " " + head + "  " + suppressedLabel(f))).append('\n');
         } else {
+            history.label(place.key(), f, place.now()).ifPresent(l -> head.append("  ").append(l));
             out.append("    ").append(style.severity(f.severity(), f.severity().name())).append(' ').append(head).append('\n');
         }
         out.append("      ").append(f.message()).append('\n');
+        AffectedRequests.describe(f, place.hosts()).ifPresent(a -> out.append("      affects: ").append(a).append('\n'));
         if (!f.evidence().isEmpty()) {
             out.append("      evidence:\n");
             for (Map.Entry<String, String> e : f.evidence().entrySet()) {

@@ -102,4 +102,18 @@ class EngineTest {
                     .contains("port 80").contains("port 443");
         });
     }
+
+    @Test
+    void aProbesFinding_namesThePathsOfItsConnection() throws Exception {
+        HostResolver unresolvable = host -> {
+            throw new UnknownHostException(host);
+        };
+        List<Distribution> distributions = new DistributionFileLoader().load(CONFIG);
+
+        Report report = Engine.builder().resolver(unresolvable).build()
+                .check(distributions, PolicyCatalog.empty(), Deadline.none());
+
+        assertThat(report.findings().filter(f -> f.code() == FindingCode.DNS_UNRESOLVABLE))
+                .singleElement().satisfies(f -> assertThat(f.paths()).containsExactly("*"));
+    }
 }

@@ -18,6 +18,16 @@ import dev.cfoc.report.Report;
 import dev.cfoc.report.TextReportWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.cfoc.report.DistributionReport;
+import dev.cfoc.state.AlertHistory;
+import dev.cfoc.state.AlertLedger;
+import dev.cfoc.state.Decision;
+import dev.cfoc.state.FileStateStore;
+import dev.cfoc.state.ReportObservations;
+import dev.cfoc.state.Transitions;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,5 +102,58 @@ class RenderedSamplesIT {
                 .replaceAll("\"(dns|connect|tls|tlsDiagnosis|http|durationMs)\" : \\d+", "\"$1\" : <n>")
                 .replaceAll("\"serialNumber\" : \"[0-9a-f]+\"", "\"serialNumber\" : <serial>")
                 .replaceAll("([0-9A-F]{2}:){31}[0-9A-F]{2}", "<sha256>");
+    }
+
+    /**
+     * With alert state (STATE_TABLE): the e-mail of each transition for the demo distribution, hour by hour — NEW,
+     * then a REMINDER a day later, CHANGED when the expired certificate is renewed, RESOLVED when every origin is fixed.
+     */
+    @Test
+    void transitionSamples_newReminderChangedResolved(@TempDir Path dir) throws Exception {
+        Instant t0 = report.generatedAt();
+        var store = new FileStateStore(dir.resolve("state.json"));
+        DistributionReport demo = report.distributions().getFirst();
+        Report renewed = at(report.withDistributions(List.of(demo.with(demo.origins().stream()
+                .map(o -> o.originId().equals("expired") ? o.withFindings(List.of()) : o).toList(),
+                demo.findings()))), t0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
+        Report fixed = at(report.withDistributions(List.of(demo.with(demo.origins().stream()
+                .map(o -> o.withFindings(List.of())).toList(), List.of()))), t0.plus(Duration.ofDays(3)));
+
+        String newEmail = transitionEmail(store, report, "NEW");
+        String reminder = transitionEmail(store, at(report, t0.plus(Duration.ofDays(1))), "REMINDER");
+        String changed = transitionEmail(store, renewed, "CHANGED");
+        String resolved = transitionEmail(store, fixed, "RESOLVED");
+
+        assertThat(newEmail).startsWith("Subject: [ERROR] ").contains("NEW: CloudFront will fail requests")
+                .contains("will get 502");
+        assertThat(reminder).startsWith("Subject: [REMINDER] [ERROR] ").contains("failing since " + t0
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", 1 day");
+        assertThat(changed).startsWith("Subject: [CHANGED] [ERROR] ").contains("Cleared:\n- CERT_EXPIRED at origin "
+                + "expired");
+        assertThat(resolved).startsWith("Subject: [RESOLVED] ").contains("OK again")
+                .contains("What was failing, and for how long:");
+
+        if (Boolean.getBoolean("cfoc.samples.write")) {
+            Files.writeString(SAMPLES.resolve("sns-email-new.txt"), newEmail);
+            Files.writeString(SAMPLES.resolve("sns-email-reminder.txt"), reminder);
+            Files.writeString(SAMPLES.resolve("sns-email-changed.txt"), changed);
+            Files.writeString(SAMPLES.resolve("sns-email-resolved.txt"), resolved);
+        }
+    }
+
+    /** The run's e-mail for the demo distribution, after the state in {@code store} (then recorded as published). */
+    private static String transitionEmail(FileStateStore store, Report run, String transition) {
+        var clock = Clock.fixed(run.generatedAt(), ZoneOffset.UTC);
+        var ledger = new AlertLedger(store, new Transitions(Transitions.DEFAULT_REMIND_AFTER), clock);
+        List<Decision> decisions = ledger.decide(ReportObservations.of(run, Severity.WARNING, run.generatedAt()));
+        decisions.forEach(ledger::record);
+        List<AlertBuilder.TransitionAlert> alerts = new AlertBuilder(Severity.WARNING).alerts(run, decisions,
+                new AlertHistory(decisions));
+        assertThat(alerts).extracting(a -> a.alert().transition().orElseThrow()).containsExactly(transition);
+        return SnsEmails.email(alerts.getFirst().alert());
+    }
+
+    private static Report at(Report r, Instant generatedAt) {
+        return new Report(generatedAt, r.trustAnchors(), r.distributions(), r.summary(), r.notes(), r.runFindings());
     }
 }

@@ -72,7 +72,8 @@ class TemplateTest {
         assertThat(variables.fieldNames()).toIterable().containsExactlyInAnyOrder(LambdaSettings.TOPIC_ARN,
                 LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
                 LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS,
-                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE);
+                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE, AlertStateSettings.STATE_TABLE,
+                AlertStateSettings.REMIND_AFTER);
 
         Map<String, String> defaults = new HashMap<>();
         JsonNode parameters = template.get("Parameters");
@@ -94,7 +95,7 @@ class TemplateTest {
         assertThat(actions).containsExactlyInAnyOrder("cloudfront:ListDistributions", "cloudfront:GetDistribution",
                 "cloudfront:GetDistributionConfig", "cloudfront:GetCachePolicy", "cloudfront:GetOriginRequestPolicy",
                 "sns:Publish", "sqs:SendMessage", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes");
+                "sqs:GetQueueAttributes", "dynamodb:BatchGetItem", "dynamodb:PutItem");
         assertThat(actions).noneMatch(a -> a.contains("*"));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
         for (JsonNode statement : statements) {
@@ -109,6 +110,33 @@ class TemplateTest {
             assertThat(s.get("Action").asText()).isEqualTo("sns:Publish");
             assertThat(s.get("Resource").asText()).as("this stack's topic only").isEqualTo("FindingsTopic");
         });
+    }
+
+    @Test
+    void stateTable_isOnDemand_withRecovery_ttlOnTheStoresExpiry_andAStringPk_reachableOnlyByTheFunction() {
+        JsonNode table = template.get("Resources").get("StateTable");
+        JsonNode properties = table.get("Properties");
+        assertThat(table.get("Type").asText()).isEqualTo("AWS::DynamoDB::Table");
+        assertThat(properties.get("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(properties.get("PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled").asBoolean())
+                .isTrue();
+        assertThat(properties.get("TimeToLiveSpecification").get("AttributeName").asText())
+                .isEqualTo(dev.cfoc.aws.DynamoDbStateStore.EXPIRES_AT);
+        assertThat(properties.get("TimeToLiveSpecification").get("Enabled").asBoolean()).isTrue();
+        assertThat(properties.get("KeySchema")).singleElement().satisfies(k -> {
+            assertThat(k.get("AttributeName").asText()).isEqualTo(dev.cfoc.aws.DynamoDbStateStore.PARTITION_KEY);
+            assertThat(k.get("KeyType").asText()).isEqualTo("HASH");
+        });
+        assertThat(properties.get("AttributeDefinitions")).singleElement().satisfies(a -> {
+            assertThat(a.get("AttributeName").asText()).isEqualTo("pk");
+            assertThat(a.get("AttributeType").asText()).isEqualTo("S");
+        });
+        assertThat(function().get("Environment").get("Variables").get(AlertStateSettings.STATE_TABLE).asText())
+                .isEqualTo("StateTable");
+        assertThat(template.get("Parameters").get("RemindAfter").get("Default").asText()).isEqualTo("P1D");
+        assertThat(statements()).filteredOn(s -> strings(s.get("Action")).anyMatch(a -> a.startsWith("dynamodb:")))
+                .singleElement().satisfies(s -> assertThat(s.get("Resource").asText()).as("this table only")
+                        .isEqualTo("StateTable.Arn"));
     }
 
     @Test

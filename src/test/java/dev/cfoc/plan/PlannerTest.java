@@ -400,6 +400,19 @@ class PlannerTest {
     }
 
     @Test
+    void originNotProbed_stillKnowsThePathsThatReachIt_soItsFindingsCanNameThem() {
+        var distribution = distribution(origin("private", "ip-10-0-1-12.ec2.internal",
+                new OriginType.Vpc("vo_0a1b2c3d4e5f6a7b8")))
+                .defaultBehavior(behavior("*", "private"))
+                .with(behavior("/api/*", "private")).build();
+
+        var origin = onlyOrigin(distribution);
+
+        assertThat(origin.targets()).isEmpty();
+        assertThat(origin.paths()).containsExactly("*", "/api/*");
+    }
+
+    @Test
     void originReachedBothWays_getsBothCases() {
         var distribution = distribution(httpsOnly("web", ORIGIN)).aliases("www.example.com")
                 .defaultBehavior(behavior("*", "web"))

@@ -60,6 +60,21 @@ class ReportWritersTest {
     }
 
     @Test
+    void everyFormat_namesThePathsAndAliasesWhoseRequestsAFindingHits() throws Exception {
+        Report threeOrigins = SampleReports.threeOrigins();
+        String affects = "requests to `*` (default behavior) on www.example.com will get 502";
+
+        assertThat(new TextReportWriter().write(threeOrigins)).contains("      affects: " + affects);
+        assertThat(new MarkdownReportWriter().write(threeOrigins)).contains("**Affects:** " + affects);
+        JsonNode legacy = new ObjectMapper().readTree(new JsonReportWriter().write(threeOrigins))
+                .get("distributions").get(0).get("origins").get(2).get("findings").get(0);
+        assertThat(legacy.get("code").asText()).isEqualTo("CERT_EXPIRED");
+        assertThat(legacy.get("paths")).extracting(JsonNode::asText).containsExactly("*");
+        assertThat(legacy.get("hosts")).extracting(JsonNode::asText).containsExactly("www.example.com");
+        assertThat(legacy.get("firstSeen").isNull()).as("no alert state").isTrue();
+    }
+
+    @Test
     void json_streamed_isTheSameText_asTheWholeTreeIndented() throws Exception {
         // given: the report as one tree, indented by Jackson (how the JSON report was written before streaming)
         var writer = new JsonReportWriter();

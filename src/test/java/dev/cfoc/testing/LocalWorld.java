@@ -55,6 +55,7 @@ public final class LocalWorld implements AutoCloseable {
     public final SampleTlsServer healthy;
     public final SampleTlsServer expired;
     public final Path rootPem;
+    private volatile boolean legacyFixed;
 
     private LocalWorld(SampleTlsServer healthy, SampleTlsServer expired, Path rootPem) {
         this.healthy = healthy;
@@ -74,6 +75,14 @@ public final class LocalWorld implements AutoCloseable {
                 .encodeToString(pki.rootCertificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n");
         return new LocalWorld(healthy, expired, pem);
+    }
+
+    /**
+     * Whether the stubs stubbed from now on serve the main distribution's legacy origin on the healthy server (someone
+     * fixed it) or, as at the start, on the expired one.
+     */
+    public void legacyOriginFixed(boolean fixed) {
+        legacyFixed = fixed;
     }
 
     @Override
@@ -194,7 +203,7 @@ public final class LocalWorld implements AutoCloseable {
     private String mainDistribution(String originRequestPolicyId) {
         return CloudFrontXml.aliases("www.example.com")
                 + CloudFrontXml.origins(CloudFrontXml.httpsOrigin("app", "localhost", healthy.port(), false),
-                CloudFrontXml.httpsOrigin("legacy", "localhost", expired.port(), true))
+                CloudFrontXml.httpsOrigin("legacy", "localhost", legacyFixed ? healthy.port() : expired.port(), true))
                 + "<OriginGroups><Quantity>0</Quantity></OriginGroups>"
                 + CloudFrontXml.defaultCacheBehavior("app", CACHING_DISABLED, originRequestPolicyId)
                 + CloudFrontXml.cacheBehaviors(CloudFrontXml.cacheBehavior("/legacy/*", "legacy", CACHING_DISABLED,

@@ -29,7 +29,7 @@ public final class SampleReports {
     private SampleReports() {
     }
 
-    /** A completed HTTPS probe of {@code host}:443 for {@code originId}. */
+    /** A completed HTTPS probe (of the default behavior, as each {@link #finding} is) of {@code host}:443 for {@code originId}. */
     public static ProbeResult probe(String originId, String host) {
         ProbeTarget target = new ProbeTarget(originId, Scheme.HTTPS, host, 443, Optional.of(host), host,
                 Set.of(host), List.of(TlsVersion.TLSV1_2), Duration.ofSeconds(10), 3, Duration.ofSeconds(30), "/",
@@ -47,7 +47,7 @@ public final class SampleReports {
         evidence.put("notAfter", "2026-12-06T00:00:00Z");
         return new Finding(code, originId, OptionalInt.of(443), Optional.of(originId + ".example.com"), message,
                 evidence, Optional.of("openssl s_client -connect " + originId + ".example.com:443 -servername "
-                + originId + ".example.com </dev/null"));
+                + originId + ".example.com </dev/null"), Optional.empty(), List.of("*"));
     }
 
     public static OriginReport origin(String originId, List<Finding> findings) {

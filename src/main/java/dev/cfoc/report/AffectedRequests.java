@@ -1,0 +1,78 @@
+package dev.cfoc.report;
+
+import dev.cfoc.config.CacheBehavior;
+import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.Severity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which viewer requests a finding hits, in words: "requests to `/api/*` and `/static/*` on shop.example.com will get
+ * 502". The paths are the finding's (the cache behaviors that use its connection), the hosts the distribution's
+ * aliases, or its CloudFront domain name when it has none. Every renderer (text, Markdown, SNS) says it this way.
+ */
+public final class AffectedRequests {
+
+    /** Beyond this many aliases the sentence names the first ones and counts the rest. */
+    static final int MAX_HOSTS_NAMED = 3;
+
+    private AffectedRequests() {
+    }
+
+    /** The names viewers use for {@code distribution}: its aliases, else its CloudFront domain name. */
+    public static List<String> hosts(DistributionReport distribution) {
+        if (!distribution.aliases().isEmpty()) {
+            return distribution.aliases();
+        }
+        return distribution.domainName().stream().toList();
+    }
+
+    /** The sentence for {@code finding}, when its paths are known (not for findings about a distribution or the run). */
+    public static Optional<String> describe(Finding finding, List<String> hosts) {
+        return requests(finding, hosts).map(requests -> requests + " " + consequence(finding));
+    }
+
+    /** E.g. {@code requests to `/api/*` on shop.example.com}, when the finding's paths are known. */
+    public static Optional<String> requests(Finding finding, List<String> hosts) {
+        if (finding.paths().isEmpty()) {
+            return Optional.empty();
+        }
+        String on = hosts.isEmpty() ? "" : " on " + hostList(hosts);
+        return Optional.of("requests to " + and(finding.paths().stream().map(AffectedRequests::path).toList()) + on);
+    }
+
+    /** What happens to those requests, from what CloudFront does with the finding's cause. */
+    static String consequence(Finding finding) {
+        return switch (finding.code().name()) {
+            case "CONNECT_TIMEOUT", "ORIGIN_READ_TIMEOUT" -> "will get 504";
+            case "TLS_HANDSHAKE_TIMEOUT" -> "will get 502 or 504";
+            case "CERT_EXPIRING_SOON" -> "will get 502 once the certificate expires";
+            case "HTTP_5XX" -> "get the origin's 5xx answers";
+            case "TLS_DEPRECATED_PROTOCOL" -> "reach the origin over a deprecated TLS version";
+            case "NOT_CHECKED_DEADLINE", "PROBE_INTERNAL_ERROR", "ORIGIN_NOT_PROBED" ->
+                    "go through a connection that was not checked";
+            default -> finding.severity() == Severity.ERROR ? "will get 502" : "are affected";
+        };
+    }
+
+    private static String path(String pattern) {
+        return "`" + pattern + "`" + (CacheBehavior.DEFAULT_PATH_PATTERN.equals(pattern) ? " (default behavior)" : "");
+    }
+
+    private static String hostList(List<String> hosts) {
+        if (hosts.size() <= MAX_HOSTS_NAMED) {
+            return and(hosts);
+        }
+        int more = hosts.size() - MAX_HOSTS_NAMED;
+        return String.join(", ", hosts.subList(0, MAX_HOSTS_NAMED)) + " and " + more + " more alias"
+                + (more == 1 ? "" : "es");
+    }
+
+    private static String and(List<String> items) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+}
