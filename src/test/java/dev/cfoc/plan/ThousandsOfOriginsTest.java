@@ -10,18 +10,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scale: thousands of origins in one file load and plan in well under a second each, not in quadratic time. */
+/**
+ * Scale: thousands of origins in one file, or thousands of distributions in one list, load and plan completely.
+ * How fast is measured in bench/ (docs/benchmarks.md), never here: a timed unit test fails on a loaded machine.
+ */
 class ThousandsOfOriginsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORIGINS = 5_000;
-    /** Generous for a loaded 2-core CI machine; quadratic work over 5,000 origins would take far longer. */
-    private static final Duration BOUND = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -30,15 +30,12 @@ class ThousandsOfOriginsTest {
     void oneDistributionWithFiveThousandOrigins_loadsAndPlansEveryOne() throws Exception {
         Path file = Files.writeString(dir.resolve("big.json"), JSON.writeValueAsString(oneDistribution(ORIGINS)));
 
-        long start = System.nanoTime();
         List<Distribution> distributions = new DistributionFileLoader().load(file);
         DistributionPlan plan = new Planner().plan(distributions.getFirst(), PolicyCatalog.empty());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(plan.origins()).hasSize(ORIGINS);
         assertThat(plan.origins()).allSatisfy(o -> assertThat(o.targets()).hasSize(1));
         assertThat(plan.origins().getLast().targets().getFirst().host()).isEqualTo("origin-4999.example.com");
-        assertThat(elapsed).isLessThan(BOUND);
     }
 
     @Test
@@ -52,16 +49,13 @@ class ThousandsOfOriginsTest {
         }
         Path file = Files.writeString(dir.resolve("list.json"), JSON.writeValueAsString(root));
 
-        long start = System.nanoTime();
         List<Distribution> distributions = new DistributionFileLoader().load(file);
         Planner planner = new Planner();
         long targets = distributions.stream().mapToLong(d -> planner.plan(d, PolicyCatalog.empty()).origins().stream()
                 .mapToLong(o -> o.targets().size()).sum()).sum();
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(distributions).hasSize(ORIGINS);
         assertThat(targets).isEqualTo(ORIGINS);
-        assertThat(elapsed).isLessThan(BOUND);
     }
 
     /** A DistributionConfig with {@code count} custom origins, each reached by its own path behavior. */
