@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +92,7 @@ class InvokeCommandIT {
         List<Map<String, String>> published = InvokeFixture.publishRequests(api);
         assertThat(published).singleElement().satisfies(message -> {
             assertThat(message.get("Subject")).startsWith("[ERROR] E2QWRUHAPOMQZL");
-            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "CERT_EXPIRED")
+            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "[\"CERT_EXPIRED\"]")
                     .containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID);
         });
         api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
@@ -100,6 +101,15 @@ class InvokeCommandIT {
                         || JSON.readTree(line).has("_aws")).isTrue());
         assertThat(err.toString()).contains("\"Namespace\":\"CloudFrontOriginChecker\"");
         assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void inTheChinaPartition_cloudFrontIsSignedForCnNorthwest1() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_REGION=cn-north-1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        api.verify(getRequestedFor(urlEqualTo("/2020-05-31/distribution/" + InvokeFixture.DISTRIBUTION_ID))
+                .withHeader("Authorization", containing("/cn-northwest-1/cloudfront/aws4_request")));
     }
 
     @Test
