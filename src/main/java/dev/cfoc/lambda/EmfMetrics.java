@@ -24,7 +24,8 @@ import java.util.Map;
  * object here; and this project adds no dependencies.
  *
  * <p>Line 1, no dimensions: FindingsError, FindingsWarning, FindingsInfo (active findings, suppressed ones not
- * counted), FindingsSuppressed, OriginsChecked, DistributionsChecked, RunDurationMs. Then one line per code that has
+ * counted), FindingsSuppressed, OriginsChecked, DistributionsChecked, RunDurationMs, RunsCompleted (always 1: the
+ * heartbeat). Then one line per code that has
  * active findings: metric {@code Findings} with dimension {@code Code} (one EMF document holds one value per
  * dimension, so each code needs its own line). Decision: codes without findings are not emitted, so an account pays
  * only for the code metrics it ever sees; the per-severity metrics are emitted on every run (0 included) so the
@@ -40,6 +41,8 @@ public final class EmfMetrics {
     public static final String ORIGINS_CHECKED = "OriginsChecked";
     public static final String DISTRIBUTIONS_CHECKED = "DistributionsChecked";
     public static final String RUN_DURATION_MS = "RunDurationMs";
+    /** 1 per run that got this far: the heartbeat alarm fires when none arrives (template.yaml HeartbeatAlarm). */
+    public static final String RUNS_COMPLETED = "RunsCompleted";
     public static final String FINDINGS_BY_CODE = "Findings";
     public static final String CODE_DIMENSION = "Code";
 
@@ -70,6 +73,7 @@ public final class EmfMetrics {
         totals.put(ORIGINS_CHECKED, report.summary().origins());
         totals.put(DISTRIBUTIONS_CHECKED, report.summary().distributions());
         totals.put(RUN_DURATION_MS, runDurationMs);
+        totals.put(RUNS_COMPLETED, 1);
 
         List<String> lines = new ArrayList<>();
         lines.add(document(timestamp, Map.of(), totals).toString());
