@@ -56,14 +56,18 @@ public final class CloudFrontXml {
                 .toArray(String[]::new)) + "</DistributionIdList>";
     }
 
-    /** A GetDistributionTenant body (API reference: DistributionTenant). */
+    /**
+     * A GetDistributionTenant body. The list members of Domains are {@code <member>}: the model gives them no element
+     * name, so every SDK's deserializer (Java v2, Go v2) reads {@code member}, although the API reference page shows
+     * the shape name DomainResult.
+     */
     public static String distributionTenant(String id, String distributionId, String... domains) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionTenant xmlns=\"" + NAMESPACE + "\">"
                 + "<Arn>arn:aws:cloudfront::123456789012:distribution-tenant/" + id + "</Arn>"
                 + "<ConnectionGroupId>cg_2wjDWTBKTlRB87cAaUQFaakFc4I</ConnectionGroupId>"
                 + "<CreatedTime>" + LAST_MODIFIED + "</CreatedTime><DistributionId>" + distributionId
-                + "</DistributionId><Domains>" + Arrays.stream(domains).map(d -> "<DomainResult><Domain>" + d
-                + "</Domain><Status>active</Status></DomainResult>").collect(Collectors.joining()) + "</Domains>"
+                + "</DistributionId><Domains>" + Arrays.stream(domains).map(d -> "<member><Domain>" + d
+                + "</Domain><Status>active</Status></member>").collect(Collectors.joining()) + "</Domains>"
                 + "<Enabled>true</Enabled><Id>" + id + "</Id><LastModifiedTime>" + LAST_MODIFIED
                 + "</LastModifiedTime><Name>tenant-a</Name><Status>Deployed</Status></DistributionTenant>";
     }

@@ -14,6 +14,8 @@ public final class InvokeFixture implements AutoCloseable {
     public static final String CHANGED_POLICY_ID = LocalWorld.CHANGED_POLICY_ID;
     public static final String SECRET_HEADER_VALUE = LocalWorld.SECRET_HEADER_VALUE;
     public static final String STAGING_ID = LocalWorld.STAGING_ID;
+    public static final String TENANT_ID = LocalWorld.TENANT_ID;
+    public static final String CONTINUOUS_DEPLOYMENT_POLICY_ID = LocalWorld.CONTINUOUS_DEPLOYMENT_POLICY_ID;
     public static final String TENANT_DOMAIN = LocalWorld.TENANT_DOMAIN;
     public static final String TOPIC_ARN = LocalWorld.TOPIC.value();
     public static final String ACCESS_KEY = LocalWorld.ACCESS_KEY;
