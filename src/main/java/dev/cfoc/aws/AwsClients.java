@@ -25,18 +25,24 @@ public final class AwsClients {
     static final RetryMode RETRY_MODE = RetryMode.ADAPTIVE_V2;
 
     /**
-     * Decision: us-east-1 rather than {@link Region#AWS_GLOBAL}. Both resolve to the global endpoint
-     * https://cloudfront.amazonaws.com signed for us-east-1, but with an endpoint override (AWS_ENDPOINT_URL…,
-     * local endpoints) the SDK's rules give no signing region and AWS_GLOBAL would sign for "aws-global".
+     * Decision: us-east-1 rather than {@link Region#AWS_GLOBAL} in the aws partition. Both resolve to the global
+     * endpoint https://cloudfront.amazonaws.com signed for us-east-1, but with an endpoint override (AWS_ENDPOINT_URL…,
+     * local endpoints) the SDK's rules give no signing region and AWS_GLOBAL would sign for "aws-global". Other
+     * partitions: {@link CloudFrontRegion}.
      */
-    static final Region CLOUDFRONT_REGION = Region.US_EAST_1;
+    static final Region CLOUDFRONT_REGION = CloudFrontRegion.AWS;
 
     private AwsClients() {
     }
 
     /** CloudFront is global: one endpoint, SigV4 in us-east-1 (see {@link #CLOUDFRONT_REGION}). */
     public static CloudFrontClient cloudFront(AwsClientOptions options) {
-        return configure(CloudFrontClient.builder(), CLOUDFRONT_REGION, options).build();
+        return cloudFront(CLOUDFRONT_REGION, options);
+    }
+
+    /** CloudFront signed for {@code region}: the partition's CloudFront region ({@link CloudFrontRegion}). */
+    public static CloudFrontClient cloudFront(Region region, AwsClientOptions options) {
+        return configure(CloudFrontClient.builder(), region, options).build();
     }
 
     /** SNS in the topic's own region (see {@link TopicArn#region()}). */

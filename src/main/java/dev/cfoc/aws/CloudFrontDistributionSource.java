@@ -6,8 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DistributionIdList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
@@ -35,8 +37,23 @@ public final class CloudFrontDistributionSource {
     /** Every distribution of the account (ListDistributions, all pages); disabled ones only when asked. */
     public SourceResult all(boolean includeDisabled) {
         var sourced = new ArrayList<SourcedDistribution>();
-        var unavailable = new ArrayList<Unavailable>();
         var skipped = new ArrayList<String>();
+        Optional<Unavailable> stopped = summaries(summary -> {
+            if (includeDisabled || Boolean.TRUE.equals(summary.enabled())) {
+                sourced.add(new SourcedDistribution(summary.id(), SdkJson.toTree(asOneItemList(summary))));
+            } else {
+                skipped.add(summary.id());
+            }
+        });
+        return new SourceResult(sourced, stopped.stream().toList(), skipped);
+    }
+
+    /**
+     * Every summary of ListDistributions, page by page, to {@code each}.
+     *
+     * @return where the listing stopped early ({@link Unavailable#UNLISTED}, with the reason), if it did
+     */
+    public Optional<Unavailable> summaries(Consumer<DistributionSummary> each) {
         Optional<String> marker = Optional.empty();
         Set<String> markersSeen = new HashSet<>();
         for (int page = 1; ; page++) {
@@ -44,33 +61,95 @@ public final class CloudFrontDistributionSource {
             try {
                 list = listPage(marker);
             } catch (SdkException e) {
-                unavailable.add(new Unavailable(Unavailable.UNLISTED, "ListDistributions failed on page " + page
+                return Optional.of(new Unavailable(Unavailable.UNLISTED, "ListDistributions failed on page " + page
                         + marker.map(m -> " (Marker " + m + ")").orElse("") + ", distributions from there on were "
                         + "not read: " + SdkFailures.describe(e)));
+            }
+            list.items().forEach(each);
+            if (!Boolean.TRUE.equals(list.isTruncated())) {
+                return Optional.empty();
+            }
+            Optional<String> next = Optional.ofNullable(list.nextMarker()).filter(m -> !m.isBlank());
+            Optional<String> stop = stopReason(page, next, markersSeen);
+            if (stop.isPresent()) {
+                return Optional.of(new Unavailable(Unavailable.UNLISTED,
+                        "ListDistributions stopped after page " + page + ": " + stop.get()));
+            }
+            marker = next;
+        }
+    }
+
+    /** Why a truncated listing cannot go on after {@code page}, if it cannot: a guard against endless listings. */
+    private static Optional<String> stopReason(int page, Optional<String> next, Set<String> markersSeen) {
+        return Optional.ofNullable(next.isEmpty() ? "IsTruncated is true but NextMarker is missing"
+                : !markersSeen.add(next.get()) ? "NextMarker " + next.get() + " was already listed"
+                : page >= MAX_LIST_PAGES ? "more than " + MAX_LIST_PAGES + " pages" : null);
+    }
+
+    /**
+     * The distributions that use a cache or origin request policy (ListDistributionsByCachePolicyId /
+     * ListDistributionsByOriginRequestPolicyId, all pages), each read with GetDistribution: the API names them, nothing
+     * else is listed. A listing that fails is one {@link Unavailable#UNLISTED} entry saying where it stopped.
+     */
+    public SourceResult byPolicy(PolicyKind kind, String policyId, boolean includeDisabled) {
+        var ids = new ArrayList<String>();
+        var unavailable = new ArrayList<Unavailable>();
+        String operation = kind == PolicyKind.CACHE ? "ListDistributionsByCachePolicyId"
+                : "ListDistributionsByOriginRequestPolicyId";
+        Optional<String> marker = Optional.empty();
+        Set<String> markersSeen = new HashSet<>();
+        for (int page = 1; ; page++) {
+            DistributionIdList list;
+            try {
+                list = policyUsersPage(kind, policyId, marker);
+            } catch (SdkException e) {
+                unavailable.add(new Unavailable(Unavailable.UNLISTED, operation + " " + policyId + " failed on page "
+                        + page + ", the distributions using the policy from there on were not read: "
+                        + SdkFailures.describe(e)));
                 break;
             }
-            for (DistributionSummary summary : list.items()) {
-                if (includeDisabled || Boolean.TRUE.equals(summary.enabled())) {
-                    sourced.add(new SourcedDistribution(summary.id(), SdkJson.toTree(asOneItemList(summary))));
-                } else {
-                    skipped.add(summary.id());
-                }
-            }
+            ids.addAll(list.items());
             if (!Boolean.TRUE.equals(list.isTruncated())) {
                 break;
             }
             Optional<String> next = Optional.ofNullable(list.nextMarker()).filter(m -> !m.isBlank());
-            String stop = next.isEmpty() ? "IsTruncated is true but NextMarker is missing"
-                    : !markersSeen.add(next.get()) ? "NextMarker " + next.get() + " was already listed"
-                    : page >= MAX_LIST_PAGES ? "more than " + MAX_LIST_PAGES + " pages" : null;
-            if (stop != null) {
-                unavailable.add(new Unavailable(Unavailable.UNLISTED,
-                        "ListDistributions stopped after page " + page + ": " + stop));
+            Optional<String> stop = stopReason(page, next, markersSeen);
+            if (stop.isPresent()) {
+                unavailable.add(new Unavailable(Unavailable.UNLISTED, operation + " " + policyId
+                        + " stopped after page " + page + ": " + stop.get()));
                 break;
             }
             marker = next;
         }
-        return new SourceResult(sourced, unavailable, skipped);
+        SourceResult read = byIds(ids, includeDisabled);
+        unavailable.addAll(read.unavailable());
+        return new SourceResult(read.distributions(), unavailable, read.skippedDisabled());
+    }
+
+    private DistributionIdList policyUsersPage(PolicyKind kind, String policyId, Optional<String> marker) {
+        DistributionIdList list = switch (kind) {
+            case CACHE -> cloudFront.listDistributionsByCachePolicyId(r -> r.cachePolicyId(policyId)
+                    .marker(marker.orElse(null))).distributionIdList();
+            case ORIGIN_REQUEST -> cloudFront.listDistributionsByOriginRequestPolicyId(r -> r
+                    .originRequestPolicyId(policyId).marker(marker.orElse(null))).distributionIdList();
+        };
+        if (list == null) {
+            throw SdkException.create("the response has no DistributionIdList", null);
+        }
+        return list;
+    }
+
+    /**
+     * The staging distributions whose domain names are {@code domainNames} (a continuous deployment policy names
+     * them so), from the listing: no API call finds a distribution by its domain name.
+     */
+    public SourceResult stagingNamed(Set<String> domainNames, boolean includeDisabled) {
+        SourceResult all = all(includeDisabled);
+        List<SourcedDistribution> named = all.distributions().stream()
+                .filter(d -> domainNames.contains(d.awsCliShape().path("DistributionList").path("Items").path(0)
+                        .path("DomainName").asText()))
+                .toList();
+        return new SourceResult(named, all.unavailable(), List.of());
     }
 
     /**

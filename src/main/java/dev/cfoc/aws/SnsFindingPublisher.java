@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 /**
  * Publishes findings to SNS: one message per distribution (split into numbered parts when it would exceed
  * SNS's size limit), with message attributes {@code severity}, {@code distributionId} and {@code codes}
- * (comma-separated), and with alert state {@code transition}, for subscription filter policies.
+ * (a {@code String.Array}: a filter policy {@code {"codes": ["CERT_EXPIRED"]}} matches a message listing several codes),
+ * and with alert state {@code transition}, for subscription filter policies.
  */
 public final class SnsFindingPublisher {
 
@@ -55,7 +56,7 @@ public final class SnsFindingPublisher {
     private static Map<String, MessageAttributeValue> attributes(SnsMessage message) {
         var attributes = new LinkedHashMap<String, MessageAttributeValue>();
         message.attributes().forEach((name, value) -> attributes.put(name, MessageAttributeValue.builder()
-                .dataType(SnsMessages.ATTRIBUTE_DATA_TYPE)
+                .dataType(SnsMessages.dataType(name))
                 .stringValue(value)
                 .build()));
         return attributes;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One SNS Publish request's content: subject, body and String message attributes.
+ * One SNS Publish request's content: subject, body and message attributes (data types: {@link SnsMessages#dataType}).
  *
  * @param part  1-based part number
  * @param parts how many parts the distribution's message was split into
@@ -25,7 +25,7 @@ record SnsMessage(String distributionId, int part, int parts, String subject, St
 
     static int attributesSizeInBytes(Map<String, String> attributes) {
         return attributes.entrySet().stream()
-                .mapToInt(a -> utf8(a.getKey()) + utf8(SnsMessages.ATTRIBUTE_DATA_TYPE) + utf8(a.getValue()))
+                .mapToInt(a -> utf8(a.getKey()) + utf8(SnsMessages.dataType(a.getKey())) + utf8(a.getValue()))
                 .sum();
     }
 

@@ -1,5 +1,6 @@
 package dev.cfoc.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 /** Turns a {@link DistributionAlert} into SNS messages within SNS's limits (pure; no I/O). */
 final class SnsMessages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** SNS: a Publish request is at most 256 KiB, counted in UTF-8 bytes, subject and message attributes included. */
     static final int MAX_PUBLISH_BYTES = 262_144;
@@ -24,6 +27,11 @@ final class SnsMessages {
      */
     static final int MAX_PARTS = 20;
     static final String ATTRIBUTE_DATA_TYPE = "String";
+    /**
+     * SNS: a {@code String.Array} attribute holds a JSON array; a subscription filter policy such as
+     * {@code {"codes": ["CERT_EXPIRED"]}} matches when any element matches (docs/cloudfront-rules.md#sns-filter-policies).
+     */
+    static final String ARRAY_DATA_TYPE = "String.Array";
     static final String ATTRIBUTE_SEVERITY = "severity";
     static final String ATTRIBUTE_DISTRIBUTION_ID = "distributionId";
     static final String ATTRIBUTE_CODES = "codes";
@@ -86,9 +94,21 @@ final class SnsMessages {
         var attributes = new LinkedHashMap<String, String>();
         attributes.put(ATTRIBUTE_SEVERITY, alert.worst().name());
         attributes.put(ATTRIBUTE_DISTRIBUTION_ID, alert.distributionId());
-        attributes.put(ATTRIBUTE_CODES, String.join(",", alert.codes()));
+        attributes.put(ATTRIBUTE_CODES, jsonArray(alert.codes()));
         alert.transition().ifPresent(t -> attributes.put(ATTRIBUTE_TRANSITION, t));
         return attributes;
+    }
+
+    /** The SNS data type of an attribute built by {@link #attributes}: {@code codes} is an array, the rest strings. */
+    static String dataType(String attributeName) {
+        return ATTRIBUTE_CODES.equals(attributeName) ? ARRAY_DATA_TYPE : ATTRIBUTE_DATA_TYPE;
+    }
+
+    /** A JSON array of strings, as SNS reads a String.Array value: {@code ["CERT_EXPIRED","DNS_UNRESOLVABLE"]}. */
+    private static String jsonArray(List<String> values) {
+        var array = JSON.createArrayNode();
+        values.forEach(array::add);
+        return array.toString();
     }
 
     /** Splits the body into parts that fit with their heading, the longest subject and the attributes. */

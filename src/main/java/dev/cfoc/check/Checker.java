@@ -66,7 +66,8 @@ public final class Checker {
                 origins.add(originReport(origin, probes));
             }
             Distribution d = plan.distribution();
-            reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(), origins,
+            reports.add(new DistributionReport(d.id(), d.source(), d.domainName(), d.aliases(),
+                    OriginGroupFailover.apply(plan.origins(), origins),
                     plan.problems().stream().map(Finding::aboutDistribution).toList(),
                     java.util.Optional.of(d.enabled())));
         }

@@ -1,6 +1,7 @@
 package dev.cfoc.cli;
 
 import dev.cfoc.aws.CloudFrontDistributionSource;
+import dev.cfoc.aws.ContinuousDeployments;
 import dev.cfoc.aws.PolicyResult;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.SourcedDistribution;
@@ -8,6 +9,7 @@ import dev.cfoc.aws.Unavailable;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.report.Counts;
 import dev.cfoc.source.ApiDistributions;
+import dev.cfoc.source.StagingPrimaries;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 import java.io.PrintWriter;
@@ -51,7 +53,10 @@ final class ApiInput {
 
         ApiDistributions.Loaded loaded = ApiDistributions.load(new SourceResult(sourced, unavailable, List.of()));
         List<Distribution> distributions = new ArrayList<>(fromFiles);
-        distributions.addAll(loaded.distributions());
+        StagingPrimaries.Resolved staging = StagingPrimaries.attach(new ContinuousDeployments(cloudFront),
+                loaded.distributions());
+        staging.unresolved().forEach(why -> err.println("warning: staging distribution " + why));
+        distributions.addAll(staging.distributions());
         PolicyResult policies = ApiDistributions.policies(cloudFront, distributions);
         policies.unavailable().forEach(p -> err.println("warning: " + p.kind() + " policy " + p.id()
                 + " could not be read: " + p.reason()));

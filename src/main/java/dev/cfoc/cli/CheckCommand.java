@@ -2,6 +2,7 @@ package dev.cfoc.cli;
 
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
+import dev.cfoc.aws.CloudFrontRegion;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.probe.Deadline;
@@ -126,7 +127,8 @@ final class CheckCommand implements Callable<Integer> {
             return run.run(CheckRun.Input.of(distributions).withNotes(files.notes()), reportOptions,
                     failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
-        try (CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults())) {
+        try (CloudFrontClient cloudFront = AwsClients.cloudFront(CloudFrontRegion.fromEnvironment(System.getenv()),
+                AwsClientOptions.defaults())) {
             CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions,
                     includeDisabled, err).withNotes(files.notes());
             return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);

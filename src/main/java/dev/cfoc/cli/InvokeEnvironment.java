@@ -1,12 +1,14 @@
 package dev.cfoc.cli;
 
 import dev.cfoc.aws.AwsClientOptions;
+import dev.cfoc.aws.CloudFrontRegion;
 import dev.cfoc.lambda.AwsClientProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +44,10 @@ final class InvokeEnvironment {
         AwsClientOptions base = credentials(overrides)
                 .map(AwsClientOptions.defaults()::withCredentials)
                 .orElse(AwsClientOptions.defaults());
-        return new AwsClientProvider(endpoint(base, process, overrides, ENDPOINT_URL_CLOUDFRONT),
+        Map<String, String> environment = new HashMap<>(process);
+        environment.putAll(overrides);
+        return new AwsClientProvider(CloudFrontRegion.fromEnvironment(environment),
+                endpoint(base, process, overrides, ENDPOINT_URL_CLOUDFRONT),
                 endpoint(base, process, overrides, ENDPOINT_URL_SNS), endpoint(base, process, overrides, ENDPOINT_URL_SQS),
                 endpoint(base, process, overrides, ENDPOINT_URL_DYNAMODB));
     }

@@ -43,7 +43,13 @@ final class CacheBehaviorReader {
         Optional<String> cachePolicyId = json.optionalNonBlankText(behavior, "CachePolicyId");
         Optional<String> originRequestPolicyId = json.optionalNonBlankText(behavior, "OriginRequestPolicyId");
         return new CacheBehavior(pathPattern, target, viewerPolicy, legacyHeaders, cachePolicyId,
-                originRequestPolicyId, readEdgeFunctions(behavior));
+                originRequestPolicyId, readEdgeFunctions(behavior), readAllowedMethods(behavior));
+    }
+
+    private List<String> readAllowedMethods(Located behavior) throws ConfigException {
+        List<String> methods = json.textItems(behavior, "AllowedMethods").stream()
+                .map(m -> m.toUpperCase(java.util.Locale.ROOT)).toList();
+        return methods.isEmpty() ? CacheBehavior.DEFAULT_ALLOWED_METHODS : methods;
     }
 
     private List<EdgeFunction> readEdgeFunctions(Located behavior) throws ConfigException {

@@ -10,6 +10,11 @@ import java.util.Optional;
  * @param id          distribution id (E…), empty for a bare DistributionConfig file
  * @param source      where it was read from (file path, or "cloudfront-api")
  * @param domainName  the distribution's *.cloudfront.net name, when known
+ * @param staging     a staging distribution of continuous deployment (DistributionConfig.Staging): viewers reach it
+ *                    only through its primary distribution, with the primary's names
+ * @param continuousDeploymentPolicyId the primary's policy routing part of its traffic to a staging distribution
+ * @param viewerNames Host values viewers send besides the aliases (a tenant's domains, a staging distribution's
+ *                    primary's names), when the source learnt them
  */
 public record Distribution(
         Optional<String> id,
@@ -20,13 +25,30 @@ public record Distribution(
         List<Origin> origins,
         List<OriginGroup> originGroups,
         CacheBehavior defaultCacheBehavior,
-        List<CacheBehavior> cacheBehaviors) {
+        List<CacheBehavior> cacheBehaviors,
+        boolean staging,
+        Optional<String> continuousDeploymentPolicyId,
+        Optional<ViewerNames> viewerNames) {
 
     public Distribution {
         aliases = List.copyOf(aliases);
         origins = List.copyOf(origins);
         originGroups = List.copyOf(originGroups);
         cacheBehaviors = List.copyOf(cacheBehaviors);
+    }
+
+    /** A distribution that is not a staging distribution, with no names learnt elsewhere. */
+    public Distribution(Optional<String> id, String source, Optional<String> domainName, List<String> aliases,
+                        boolean enabled, List<Origin> origins, List<OriginGroup> originGroups,
+                        CacheBehavior defaultCacheBehavior, List<CacheBehavior> cacheBehaviors) {
+        this(id, source, domainName, aliases, enabled, origins, originGroups, defaultCacheBehavior, cacheBehaviors,
+                false, Optional.empty(), Optional.empty());
+    }
+
+    /** The same distribution, reached by viewers also with {@code names}. */
+    public Distribution withViewerNames(ViewerNames names) {
+        return new Distribution(id, source, domainName, aliases, enabled, origins, originGroups, defaultCacheBehavior,
+                cacheBehaviors, staging, continuousDeploymentPolicyId, Optional.of(names));
     }
 
     /** The default behavior first, then the path behaviors in configured order. */

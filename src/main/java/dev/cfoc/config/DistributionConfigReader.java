@@ -37,8 +37,10 @@ final class DistributionConfigReader {
         IdReferences toTargets = toOrigins.withGroups(config, groups);
         CacheBehavior defaultBehavior = behaviors.readDefault(config, toTargets);
         List<CacheBehavior> pathBehaviors = behaviors.readPathBehaviors(config, toTargets);
+        boolean staging = json.optionalBoolean(config, "Staging", false);
+        Optional<String> continuousDeploymentPolicyId = json.optionalNonBlankText(config, "ContinuousDeploymentPolicyId");
         return new Distribution(id, source, domainName, aliases, enabled, originList, groups, defaultBehavior,
-                pathBehaviors);
+                pathBehaviors, staging, continuousDeploymentPolicyId, Optional.empty());
     }
 
     private List<String> readAliases(Located config) throws ConfigException {

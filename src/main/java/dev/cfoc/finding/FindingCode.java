@@ -10,10 +10,10 @@ import java.util.Set;
 public enum FindingCode {
     DNS_UNRESOLVABLE(Severity.ERROR, "Origin domain name does not resolve",
             "Create or fix the DNS record of the origin domain name, or point the origin at a name that resolves."),
-    PORT_UNREACHABLE(Severity.ERROR, "Origin refuses connections on the configured port",
+    PORT_UNREACHABLE(Severity.ERROR, "Origin refuses connections on the configured port (CloudFront returns 502)",
             "Start the origin server or open the port (security group, firewall, listener) to CloudFront's origin-facing "
                     + "IP ranges (managed prefix list com.amazonaws.global.cloudfront.origin-facing), or fix HTTPPort/HTTPSPort."),
-    CONNECT_TIMEOUT(Severity.ERROR, "Origin does not accept TCP connections within ConnectionTimeout",
+    CONNECT_TIMEOUT(Severity.ERROR, "Origin does not accept TCP connections within ConnectionTimeout (CloudFront returns 504)",
             "Allow CloudFront's origin-facing IP ranges through the firewall/security group, check that the origin is up, "
                     + "or raise ConnectionTimeout (max 10 s) if the origin is just slow to accept."),
     TLS_HANDSHAKE_TIMEOUT(Severity.ERROR, "TLS handshake does not complete within ConnectionTimeout",
@@ -47,6 +47,9 @@ public enum FindingCode {
             "Send the leaf certificate first, then each certificate followed by the one that issued it."),
     ORIGIN_READ_TIMEOUT(Severity.ERROR, "Origin does not answer within OriginReadTimeout (CloudFront returns 504)",
             "Make the origin answer faster, or raise OriginReadTimeout (1–120 s) on the origin."),
+    DNS_NO_ADDRESS_IN_FAMILY(Severity.ERROR, "Origin domain name has no address of the IP family CloudFront uses",
+            "Publish the missing record (AAAA for IpAddressType ipv6, A for ipv4), or set the origin's IpAddressType to "
+                    + "the family the origin has (dualstack lets CloudFront use either)."),
     HTTP_INVALID_RESPONSE(Severity.ERROR, "Origin's answer is not an HTTP response (CloudFront returns 502)",
             "Point HTTPPort/HTTPSPort and the origin protocol policy at the web server (not another service), and make "
                     + "it answer every request with an HTTP/1.1 status line and headers."),
@@ -55,6 +58,12 @@ public enum FindingCode {
     NOT_CHECKED_DEADLINE(Severity.WARNING, "Origin was not checked: the run's deadline came first",
             "Raise the deadline (--deadline, or the Lambda's timeout), lower the origin's timeouts if they are larger than "
                     + "needed, or split the run (one invocation per distribution: SQS fan-out)."),
+    FAILOVER_TO_SECONDARY(Severity.WARNING, "An origin group's primary fails; its requests fail over to the secondary",
+            "Fix the primary origin (see the cause in the evidence): until then every request pays CloudFront's failed "
+                    + "attempts on it (up to ConnectionAttempts × ConnectionTimeout) before the secondary answers."),
+    CHECKER_NO_ROUTE_TO_FAMILY(Severity.WARNING, "The checker has no route to the IP family CloudFront uses: not checked",
+            "Run the checker where that family is routed (for IPv6: a Lambda in a dual-stack VPC subnet with an IPv6 "
+                    + "route to the internet, or a machine with IPv6), or check the origin by hand (see reproduce)."),
     HTTP_5XX(Severity.WARNING, "Origin answers with a 5xx status (CloudFront passes it to viewers)",
             "Look at the origin's logs for the request shown; the origin itself is failing."),
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
@@ -71,6 +80,9 @@ public enum FindingCode {
     POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",
             "A config file holds no custom policy definitions: check this distribution with --distribution-id (or the "
                     + "Lambda), which reads its policies from the CloudFront API; until then, review the assumption stated."),
+    STAGING_PRIMARY_UNKNOWN(Severity.INFO, "A staging distribution's primary is unknown: the Host values viewers send are unknown",
+            "Check the staging distribution through the CloudFront API source (it finds the primary through the "
+                    + "continuous deployment policy), or check the primary's aliases against this origin by hand."),
     HOST_MAY_BE_REWRITTEN(Severity.INFO, "An edge function may change Host/SNI at request time",
             "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately.");
 
@@ -83,7 +95,8 @@ public enum FindingCode {
             NOT_CHECKED_DEADLINE,
             ORIGIN_NOT_PROBED,
             PROBE_INTERNAL_ERROR,
-            SOURCE_UNAVAILABLE);
+            SOURCE_UNAVAILABLE,
+            CHECKER_NO_ROUTE_TO_FAMILY);
 
     /** Evidence key of POLICY_UNRESOLVED: where the policy was looked for, {@link #POLICY_SOURCE_FILE} or the API. */
     public static final String POLICY_SOURCE = "policySource";

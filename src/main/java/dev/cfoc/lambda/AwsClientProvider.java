@@ -2,6 +2,7 @@ package dev.cfoc.lambda;
 
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
+import dev.cfoc.aws.CloudFrontRegion;
 import dev.cfoc.aws.QueueUrl;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AwsClientProvider {
 
+    private final Region cloudFrontRegion;
     private final AwsClientOptions cloudFrontOptions;
     private final AwsClientOptions snsOptions;
     private final AwsClientOptions sqsOptions;
@@ -28,13 +30,17 @@ public final class AwsClientProvider {
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, SqsClient> sqsByRegion = new ConcurrentHashMap<>();
 
+    /** CloudFront signed for the partition of this process's environment ({@link CloudFrontRegion#fromEnvironment}). */
     public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
                              AwsClientOptions sqsOptions) {
-        this(cloudFrontOptions, snsOptions, sqsOptions, AwsClientOptions.defaults());
+        this(CloudFrontRegion.fromEnvironment(System.getenv()), cloudFrontOptions, snsOptions, sqsOptions,
+                AwsClientOptions.defaults());
     }
 
-    public AwsClientProvider(AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
+    /** @param cloudFrontRegion the region CloudFront requests are signed for ({@link CloudFrontRegion}) */
+    public AwsClientProvider(Region cloudFrontRegion, AwsClientOptions cloudFrontOptions, AwsClientOptions snsOptions,
                              AwsClientOptions sqsOptions, AwsClientOptions dynamoDbOptions) {
+        this.cloudFrontRegion = cloudFrontRegion;
         this.cloudFrontOptions = cloudFrontOptions;
         this.snsOptions = snsOptions;
         this.sqsOptions = sqsOptions;
@@ -43,7 +49,8 @@ public final class AwsClientProvider {
 
     /**
      * The container's clients: the SDK's standard credentials chain and endpoint resolution (including
-     * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_SNS); no endpoint is hard-coded.
+     * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_SNS); no endpoint is hard-coded. CloudFront is
+     * signed for the partition of AWS_REGION (else of TOPIC_ARN).
      */
     public static AwsClientProvider shared() {
         return Shared.INSTANCE;
@@ -54,7 +61,7 @@ public final class AwsClientProvider {
         if (client == null) {
             synchronized (this) {
                 if (cloudFront == null) {
-                    cloudFront = AwsClients.cloudFront(cloudFrontOptions);
+                    cloudFront = AwsClients.cloudFront(cloudFrontRegion, cloudFrontOptions);
                 }
                 client = cloudFront;
             }
@@ -104,6 +111,6 @@ public final class AwsClientProvider {
 
     private static final class Shared {
         static final AwsClientProvider INSTANCE = new AwsClientProvider(AwsClientOptions.defaults(),
-                AwsClientOptions.defaults(), AwsClientOptions.defaults(), AwsClientOptions.defaults());
+                AwsClientOptions.defaults(), AwsClientOptions.defaults());
     }
 }

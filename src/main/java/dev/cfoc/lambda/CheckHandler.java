@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Lambda entry point ({@code dev.cfoc.lambda.CheckHandler::handleRequest}): reads the raw event, decodes it
@@ -51,20 +52,29 @@ public final class CheckHandler implements RequestStreamHandler {
 
     private final CheckService service;
     private final Clock clock;
+    private final Function<Context, StructuredLog.Sink> logs;
 
     /**
-     * Used by the Lambda runtime: settings from the environment, the container's shared clients, system DNS, and
-     * the SnapStart priming hook (called only when Lambda snapshots a published version).
+     * Used by the Lambda runtime: settings from the environment, the container's shared clients, system DNS, log
+     * lines as JSON objects on stdout ({@link StructuredLog#STDOUT}), and the SnapStart priming hook (called only when
+     * Lambda snapshots a published version).
      */
     public CheckHandler() {
         this(new CheckService(LambdaSettings.fromEnvironment(System.getenv()), AwsClientProvider.shared(),
-                HostResolver.system(), Clock.systemUTC()), Clock.systemUTC());
+                HostResolver.system(), Clock.systemUTC()), Clock.systemUTC(), context -> StructuredLog.STDOUT);
         Core.getGlobalContext().register(PRIMING);
     }
 
+    /** Log lines through the Context's logger (the local invoke writes them to stderr; tests keep them). */
     public CheckHandler(CheckService service, Clock clock) {
+        this(service, clock, context -> sink(context.getLogger()));
+    }
+
+    /** @param logs where an invocation's log lines go, given its Context */
+    public CheckHandler(CheckService service, Clock clock, Function<Context, StructuredLog.Sink> logs) {
         this.service = service;
         this.clock = clock;
+        this.logs = logs;
     }
 
     /** What an invocation came to: {@link #handle} has written its answer, or returns the failure to throw. */
@@ -99,7 +109,7 @@ public final class CheckHandler implements RequestStreamHandler {
      * it came to instead of throwing (the local {@code invoke} reads it).
      */
     public Outcome handle(InputStream input, OutputStream output, Context context) throws IOException {
-        StructuredLog log = new StructuredLog(sink(context.getLogger()), clock,
+        StructuredLog log = new StructuredLog(logs.apply(context), clock,
                 Optional.ofNullable(context.getAwsRequestId()));
         Trigger trigger;
         try {

@@ -203,6 +203,8 @@ public final class CheckService {
             case Trigger.Scheduled s -> "Scheduled";
             case Trigger.DistributionChanged c -> c.eventName() + " " + c.distributionId();
             case Trigger.PolicyChanged p -> p.eventName() + " " + p.policyId();
+            case Trigger.TenantChanged t -> t.eventName() + " " + t.tenantId();
+            case Trigger.ContinuousDeploymentChanged c -> c.eventName() + " " + c.policyId();
             case Trigger.Manual m -> m.all() ? "Manual all" : "Manual " + String.join(",", m.distributionIds());
             case Trigger.Ignored i -> "Ignored";
             case Trigger.QueueBatch b -> "SQS batch of " + b.messages().size() + " message(s)";

@@ -26,7 +26,8 @@ import java.util.Map;
  * <p>Line 1, no dimensions: FindingsError, FindingsWarning, FindingsInfo (active findings, suppressed ones not
  * counted), FindingsSuppressed, OriginsChecked, DistributionsChecked (only the distributions actually checked: read, and
  * at least one connection checked), NotChecked (distributions that could not be read plus connections not checked,
- * active findings only: {@link dev.cfoc.report.Coverage#notCheckedTotal()}), RunDurationMs. Then one line per code that has
+ * active findings only: {@link dev.cfoc.report.Coverage#notCheckedTotal()}), RunDurationMs, RunsCompleted (always 1:
+ * the heartbeat). Then one line per code that has
  * active findings: metric {@code Findings} with dimension {@code Code} (one EMF document holds one value per
  * dimension, so each code needs its own line). Decision: codes without findings are not emitted, so an account pays
  * only for the code metrics it ever sees; the per-severity metrics are emitted on every run (0 included) so the
@@ -43,6 +44,8 @@ public final class EmfMetrics {
     public static final String DISTRIBUTIONS_CHECKED = "DistributionsChecked";
     public static final String NOT_CHECKED = "NotChecked";
     public static final String RUN_DURATION_MS = "RunDurationMs";
+    /** 1 per run that got this far: the heartbeat alarm fires when none arrives (template.yaml HeartbeatAlarm). */
+    public static final String RUNS_COMPLETED = "RunsCompleted";
     public static final String FINDINGS_BY_CODE = "Findings";
     public static final String CODE_DIMENSION = "Code";
 
@@ -74,6 +77,7 @@ public final class EmfMetrics {
         totals.put(DISTRIBUTIONS_CHECKED, report.coverage().distributionsChecked());
         totals.put(NOT_CHECKED, report.coverage().notCheckedTotal());
         totals.put(RUN_DURATION_MS, runDurationMs);
+        totals.put(RUNS_COMPLETED, 1);
 
         List<String> lines = new ArrayList<>();
         lines.add(document(timestamp, Map.of(), totals).toString());

@@ -1,6 +1,8 @@
 package dev.cfoc.lambda;
 
 import dev.cfoc.aws.CloudFrontDistributionSource;
+import dev.cfoc.aws.ContinuousDeployments;
+import dev.cfoc.aws.DistributionTenants;
 import dev.cfoc.aws.SourceResult;
 
 /**
@@ -18,8 +20,9 @@ final class IntakeStep {
     }
 
     SourceResult select(Trigger trigger, RunContext run) {
-        SourceResult selected = new DistributionSelector(new CloudFrontDistributionSource(clients.cloudFront()),
-                settings).select(trigger);
+        var cloudFront = clients.cloudFront();
+        SourceResult selected = new DistributionSelector(new CloudFrontDistributionSource(cloudFront),
+                new DistributionTenants(cloudFront), new ContinuousDeployments(cloudFront), settings).select(trigger);
         selected.skippedDisabled().forEach(id -> run.log().info("distribution skipped: disabled (set "
                 + "INCLUDE_DISABLED=true to check disabled distributions)", "distributionId", id));
         return selected;

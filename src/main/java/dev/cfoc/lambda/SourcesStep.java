@@ -1,11 +1,13 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.aws.ContinuousDeployments;
 import dev.cfoc.aws.PolicyResult;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.SqsBatchSender;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.source.ApiDistributions;
+import dev.cfoc.source.StagingPrimaries;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
 /**
  * Sources: the selected distributions made ready for the engine. Each goes through the config loader (those that
  * cannot be read become SOURCE_UNAVAILABLE reports), a changed policy keeps only the distributions that use it, a
- * fan-out run queues them to SQS instead of checking them, and the custom policies they use are read once.
+ * fan-out run (a schedule, {"all": true}, a changed policy) queues them to SQS instead of checking them, staging
+ * distributions get their primary's names, and the custom policies they use are read once.
  */
 final class SourcesStep {
 
@@ -63,16 +66,24 @@ final class SourcesStep {
             distributions = List.of();
         }
 
+        StagingPrimaries.Resolved staging = StagingPrimaries.attach(new ContinuousDeployments(clients.cloudFront()),
+                distributions);
+        staging.unresolved().forEach(why -> run.log().warn("staging distribution: its primary (whose names viewers "
+                + "use) was not found: " + why));
+        distributions = staging.distributions();
         PolicyResult policies = ApiDistributions.policies(clients.cloudFront(), distributions);
         policies.unavailable().forEach(p -> run.log().warn("policy could not be read", "policyId", p.id(),
                 "policyType", p.kind().name(), "reason", p.reason()));
         return new Sourced(distributions, policies, loaded.unread(), notes, fanOut);
     }
 
-    /** Fan-out is on and the trigger asks for the whole fleet: a schedule, or a manual {"all": true}. */
+    /**
+     * Fan-out is on and the trigger asks for many distributions: a schedule, a manual {"all": true}, or a changed cache
+     * or origin request policy (every distribution that uses it).
+     */
     private boolean fansOut(Trigger trigger) {
         return settings.fanOut().isPresent() && (trigger instanceof Trigger.Scheduled
-                || trigger instanceof Trigger.Manual manual && manual.all());
+                || trigger instanceof Trigger.Manual manual && manual.all() || trigger instanceof Trigger.PolicyChanged);
     }
 
     private FanOut.Result queue(List<Distribution> distributions, StructuredLog log) {

@@ -21,6 +21,17 @@ public final class StructuredLog {
         void write(Level level, String jsonLine);
     }
 
+    /**
+     * The function's own log lines, straight to stdout, one JSON object per line. Under Lambda's JSON log format a
+     * JSON object on stdout reaches CloudWatch Logs as that object (its fields top-level keys Logs Insights can filter,
+     * its "level" what ApplicationLogLevel filters on), whereas a line given to LambdaLogger is escaped into the
+     * "message" string of the runtime's own object (LambdaRuntimeLogsIT shows both, byte for byte).
+     */
+    public static final Sink STDOUT = (level, jsonLine) -> {
+        System.out.println(jsonLine);
+        System.out.flush();
+    };
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sink sink;

@@ -9,8 +9,22 @@ public sealed interface Trigger {
     record Scheduled() implements Trigger {
     }
 
-    /** A CloudTrail event for a distribution that was created, updated or copied: check it. */
+    /**
+     * A CloudTrail event for a distribution that was created, updated or copied, got an alias (AssociateAlias) or a
+     * domain (UpdateDomainAssociation): check it.
+     */
     record DistributionChanged(String distributionId, String eventName) implements Trigger {
+    }
+
+    /**
+     * A distribution tenant was created or updated, or got a domain: check its parent distribution, with the tenant's
+     * domains as Host values (a tenant has no origins of its own).
+     */
+    record TenantChanged(String tenantId, String eventName) implements Trigger {
+    }
+
+    /** A continuous deployment policy changed: check the staging distributions it routes traffic to. */
+    record ContinuousDeploymentChanged(String policyId, String eventName) implements Trigger {
     }
 
     /** A cache or origin request policy changed: check every distribution that uses it. */

@@ -20,13 +20,15 @@ public final class TriggerParser {
             + "(Records with eventSource aws:sqs), or a manual event {\"distributionIds\": [\"E…\"]} or {\"all\": true}";
 
     private static final Set<String> DISTRIBUTION_EVENTS = Set.of("CreateDistribution", "CreateDistributionWithTags",
-            "UpdateDistribution", "CopyDistribution", "UpdateDistributionWithStagingConfig", "AssociateAlias");
+            "UpdateDistribution", "CopyDistribution", "UpdateDistributionWithStagingConfig");
     /**
      * Decision: CloudTrail has recorded CloudFront calls with the API version appended
      * (UpdateDistribution2020_05_31) as well as without; both name the same call.
      */
     private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{4}_\\d{2}_\\d{2}$");
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
+    /** Distribution tenant ids look like dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB; what CloudTrail hides is not one. */
+    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     public Trigger parse(JsonNode event) throws EventException {
         if (event == null || !event.isObject()) {
@@ -82,16 +84,33 @@ public final class TriggerParser {
             return new Trigger.Ignored(abbreviate(eventName) + " failed with " + abbreviate(detail.get("errorCode").asText())
                     + ": nothing changed, nothing to check");
         }
+        JsonNode request = detail.path("requestParameters");
+        JsonNode response = detail.path("responseElements");
         if (DISTRIBUTION_EVENTS.contains(eventName)) {
             // Create and Copy name the new distribution only in the response; Update names it in both.
-            JsonNode id = detail.path("responseElements").path("distribution").path("id");
+            JsonNode id = response.path("distribution").path("id");
             if (!id.isTextual()) {
-                id = detail.path("requestParameters").path("id");
+                id = request.path("id");
             }
             return new Trigger.DistributionChanged(distributionId(id,
                     "$.detail.requestParameters.id or $.detail.responseElements.distribution.id"), eventName);
         }
         return switch (eventName) {
+            // The distribution is a URI parameter (PUT /distribution/{TargetDistributionId}/associate-alias), which
+            // CloudTrail records under the member's name, first letter lower-cased; the response is empty.
+            case "AssociateAlias" -> new Trigger.DistributionChanged(distributionId(request.path("targetDistributionId"),
+                    "$.detail.requestParameters.targetDistributionId"), eventName);
+            case "UpdateDomainAssociation" -> domainMoved(request.path("targetResource"), eventName);
+            case "CreateDistributionTenant" -> response.path("distributionTenant").path("id").isTextual()
+                    ? new Trigger.TenantChanged(tenantId(response.path("distributionTenant").path("id"),
+                    "$.detail.responseElements.distributionTenant.id"), eventName)
+                    : new Trigger.DistributionChanged(distributionId(request.path("distributionId"),
+                    "$.detail.requestParameters.distributionId"), eventName);
+            case "UpdateDistributionTenant" -> new Trigger.TenantChanged(tenantId(request.path("id"),
+                    "$.detail.requestParameters.id"), eventName);
+            case "UpdateContinuousDeploymentPolicy" -> new Trigger.ContinuousDeploymentChanged(
+                    requiredId(request.path("id"), "$.detail.requestParameters.id", "continuous deployment policy"),
+                    eventName);
             case "UpdateCachePolicy" -> new Trigger.PolicyChanged(Trigger.PolicyKind.CACHE_POLICY,
                     policyId(detail), eventName);
             case "UpdateOriginRequestPolicy" -> new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY,
@@ -100,12 +119,33 @@ public final class TriggerParser {
         };
     }
 
+    /** UpdateDomainAssociation: the domain now belongs to a distribution or to a distribution tenant. */
+    private static Trigger domainMoved(JsonNode target, String eventName) throws EventException {
+        if (target.hasNonNull("distributionTenantId")) {
+            return new Trigger.TenantChanged(tenantId(target.get("distributionTenantId"),
+                    "$.detail.requestParameters.targetResource.distributionTenantId"), eventName);
+        }
+        return new Trigger.DistributionChanged(distributionId(target.path("distributionId"),
+                "$.detail.requestParameters.targetResource.distributionId (or distributionTenantId)"), eventName);
+    }
+
     private static String policyId(JsonNode detail) throws EventException {
-        JsonNode id = detail.path("requestParameters").path("id");
+        return requiredId(detail.path("requestParameters").path("id"), "$.detail.requestParameters.id", "policy");
+    }
+
+    private static String requiredId(JsonNode id, String path, String what) throws EventException {
         if (!id.isTextual() || id.asText().isBlank()) {
-            throw new EventException("$.detail.requestParameters.id: missing policy id");
+            throw new EventException(path + ": missing " + what + " id");
         }
         return id.asText();
+    }
+
+    private static String tenantId(JsonNode node, String path) throws EventException {
+        String id = requiredId(node, path, "distribution tenant");
+        if (!TENANT_ID.matcher(id).matches()) {
+            throw new EventException(path + ": '" + abbreviate(id) + "' is not a distribution tenant id");
+        }
+        return id;
     }
 
     private static String distributionId(JsonNode node, String path) throws EventException {

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The distinct connections to one origin: identical cases (same scheme, port, SNI and Host) reached from several
- * behaviors become one target listing all their path patterns. Output order: HTTPS before HTTP, then by
- * Host/SNI, then by port.
+ * behaviors become one target listing all their path patterns, one per address family CloudFront uses
+ * ({@link AddressFamily#usedFor}). Output order: HTTPS before HTTP, then by Host/SNI, then by port, then IPv4 before
+ * IPv6.
  */
 final class ConnectionCases {
 
@@ -28,7 +29,8 @@ final class ConnectionCases {
     private static final Comparator<ProbeTarget> ORDER = Comparator
             .comparing((ProbeTarget t) -> t.scheme() == Scheme.HTTPS ? 0 : 1)
             .thenComparing(ProbeTarget::hostHeader)
-            .thenComparingInt(ProbeTarget::port);
+            .thenComparingInt(ProbeTarget::port)
+            .thenComparing(ProbeTarget::addressFamily);
 
     private final Origin origin;
     private final Map<Key, Case> cases = new LinkedHashMap<>();
@@ -50,7 +52,11 @@ final class ConnectionCases {
     }
 
     List<ProbeTarget> targets() {
-        return cases.entrySet().stream().map(e -> toTarget(e.getKey(), e.getValue())).sorted(ORDER).toList();
+        List<AddressFamily> families = AddressFamily.usedFor(origin.type());
+        return cases.entrySet().stream()
+                .flatMap(e -> families.stream().map(family -> toTarget(e.getKey(), e.getValue(), family,
+                        families.size() == 1)))
+                .sorted(ORDER).toList();
     }
 
     private void add(Key key, Set<String> accepted, List<TlsVersion> versions, Duration readTimeout, String behavior) {
@@ -58,10 +64,10 @@ final class ConnectionCases {
                 .behaviors().add(behavior);
     }
 
-    private ProbeTarget toTarget(Key key, Case c) {
+    private ProbeTarget toTarget(Key key, Case c, AddressFamily family, boolean onlyFamily) {
         return new ProbeTarget(origin.id(), key.scheme(), origin.domainName(), key.port(), key.sni(),
                 key.hostHeader(), c.acceptedNames(), c.tlsVersions(),
                 Duration.ofSeconds(origin.connectionTimeoutSeconds()), origin.connectionAttempts(), c.readTimeout(),
-                origin.originPath() + "/", origin.customHeaders(), List.copyOf(c.behaviors()));
+                origin.originPath() + "/", origin.customHeaders(), List.copyOf(c.behaviors()), family, onlyFamily);
     }
 }

@@ -21,6 +21,7 @@ final class HostNames {
     static final String WILDCARD_PROBE_LABEL = "cfoc-wildcard-probe";
 
     static final String EVIDENCE_VIEWER_HOST_FALLBACK = "viewerHostFallback";
+    static final String EVIDENCE_VIEWER_NAMES = "viewerNames";
 
     private HostNames() {
     }
@@ -40,13 +41,27 @@ final class HostNames {
     }
 
     /**
-     * Every alias is a Host a viewer can send. Decision: with aliases we do not also probe the *.cloudfront.net
-     * name (viewers of an aliased distribution use the aliases); without aliases viewers must use it; when it is
-     * unknown (a bare DistributionConfig file) we fall back to the origin domain and say so in the evidence.
+     * Every alias is a Host a viewer can send, and so is every name the source learnt elsewhere (a tenant's domains, a
+     * staging distribution's primary's names: {@link Distribution#viewerNames()}). Decision: with such names we do not
+     * also probe the *.cloudfront.net name (viewers of an aliased distribution use the aliases); without them viewers
+     * must use it, except for a staging distribution, which viewers never address (they reach it through its
+     * primary). When no name is known (a bare DistributionConfig file, or a staging distribution whose primary is
+     * unknown) we fall back to the origin domain and say so in the evidence.
      */
     static List<String> viewerHosts(Distribution distribution, Origin origin, Map<String, String> evidence) {
-        if (!distribution.aliases().isEmpty()) {
-            return distribution.aliases().stream().map(HostNames::representative).distinct().toList();
+        var names = new LinkedHashSet<String>(distribution.aliases());
+        distribution.viewerNames().ifPresent(learnt -> {
+            names.addAll(learnt.hosts());
+            evidence.put(EVIDENCE_VIEWER_NAMES, learnt.reason() + ": " + String.join(", ", learnt.hosts()));
+        });
+        if (!names.isEmpty()) {
+            return names.stream().map(HostNames::representative).distinct().toList();
+        }
+        if (distribution.staging()) {
+            evidence.put(EVIDENCE_VIEWER_HOST_FALLBACK, "Host is forwarded, but this staging distribution's primary "
+                    + "is unknown, and with it the Host values viewers send: probed with the origin domain name "
+                    + origin.domainName() + " as Host and SNI instead");
+            return List.of(origin.domainName());
         }
         if (distribution.domainName().isPresent()) {
             return List.of(distribution.domainName().get());

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the planner decided for one origin: the connections to probe, and what it found from configuration
@@ -16,9 +17,11 @@ import java.util.Map;
  *                 tested (SSLv3), names substituted for unknown viewer hosts
  * @param paths    the path patterns of the cache behaviors that reach this origin (directly or through a group), in
  *                 config order, whether or not it is probed
+ * @param failover what happens to the requests this origin fails, when it is reached only as an origin group's
+ *                 primary member
  */
 public record OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
-                         boolean probed, Map<String, String> evidence, List<String> paths) {
+                         boolean probed, Map<String, String> evidence, List<String> paths, Optional<Failover> failover) {
 
     public OriginPlan {
         targets = List.copyOf(targets);
@@ -27,11 +30,16 @@ public record OriginPlan(String originId, String domainName, List<ProbeTarget> t
         paths = List.copyOf(paths);
     }
 
-    /** A plan whose paths are those of its targets. */
+    /** A plan whose paths are those of its targets, not reached as an origin group's primary. */
     public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
                       boolean probed, Map<String, String> evidence) {
         this(originId, domainName, targets, problems, probed, evidence,
-                targets.stream().flatMap(t -> t.behaviors().stream()).distinct().toList());
+                targets.stream().flatMap(t -> t.behaviors().stream()).distinct().toList(), Optional.empty());
+    }
+
+    /** The same plan for an origin reached only as an origin group's primary. */
+    public OriginPlan withFailover(Failover failover) {
+        return new OriginPlan(originId, domainName, targets, problems, probed, evidence, paths, Optional.of(failover));
     }
 
     public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,

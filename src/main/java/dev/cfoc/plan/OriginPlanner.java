@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Plans one origin from the routes that reach it: what is not probed and why, and the connections to probe. */
@@ -22,6 +23,7 @@ final class OriginPlanner {
 
     static final String SSLV3_UNTESTABLE = "SSLv3 cannot be tested by modern TLS stacks";
     static final int S3_HTTPS_PORT = 443;
+    static final int S3_HTTP_PORT = 80;
 
     private final Distribution distribution;
     private final TlsProfile profile;
@@ -59,18 +61,24 @@ final class OriginPlanner {
         routes.forEach(route -> problems.addAll(edgeFunctionProblems(route)));
         List<ProbeTarget> targets = cases.targets();
         return new OriginPlan(origin.id(), origin.domainName(), targets, List.copyOf(problems), !targets.isEmpty(),
-                evidence, paths(routes));
+                evidence, paths(routes), Optional.empty());
     }
 
     /**
      * Decision: CloudFront connects to an S3 REST origin with the bucket's domain name as SNI and Host whatever
-     * the Host forwarding settings say (S3 serves by bucket host name), always HTTPS 443 with TLS 1.2.
+     * the Host forwarding settings say (S3 serves by bucket host name): HTTPS 443 with TLS 1.2, and, for behaviors that
+     * let HTTP viewers through (allow-all), HTTP on port 80: CloudFront uses the viewer's protocol towards S3
+     * (docs/cloudfront-rules.md#s3-rest-origins).
      */
     private void planS3(Origin origin, OriginType.S3 s3, List<Route> routes, ConnectionCases cases,
                         Map<String, String> evidence) {
         for (Route route : routes) {
-            cases.addHttps(S3_HTTPS_PORT, origin.domainName(), s3Profile.testableVersions(),
-                    Duration.ofSeconds(s3.readTimeoutSeconds()), route.behavior().pathPattern());
+            Duration readTimeout = Duration.ofSeconds(s3.readTimeoutSeconds());
+            cases.addHttps(S3_HTTPS_PORT, origin.domainName(), s3Profile.testableVersions(), readTimeout,
+                    route.behavior().pathPattern());
+            if (route.behavior().viewerProtocolPolicy().letsHttpViewersThrough()) {
+                cases.addHttp(S3_HTTP_PORT, origin.domainName(), readTimeout, route.behavior().pathPattern());
+            }
             if (route.host().outcome() != HostForwarding.Outcome.NOT_FORWARDED) {
                 evidence.putIfAbsent("s3HostForwarding", "Host forwarding does not change the name CloudFront uses "
                         + "towards an S3 REST origin: probed with the bucket domain name " + origin.domainName());
@@ -121,6 +129,23 @@ final class OriginPlanner {
             evidence.put("sslv3NotTested", "OriginSslProtocols also allows SSLv3, which was not tested: "
                     + SSLV3_UNTESTABLE + "; offered " + versionNames(versions));
         }
+        if (distribution.staging() && distribution.viewerNames().isEmpty()
+                && routes.stream().anyMatch(r -> r.host().outcome() != HostForwarding.Outcome.NOT_FORWARDED)) {
+            problems.add(stagingPrimaryUnknown(origin));
+        }
+    }
+
+    /**
+     * A staging distribution is reached with its primary's names (docs/cloudfront-rules.md#staging-distributions); when
+     * Host is forwarded they are the Host and SNI values, and without the primary they cannot be known.
+     */
+    private static Problem stagingPrimaryUnknown(Origin origin) {
+        return new Problem(FindingCode.STAGING_PRIMARY_UNKNOWN, "This is a staging distribution (continuous "
+                + "deployment): viewers reach it only through its primary distribution, and the Host values CloudFront "
+                + "forwards to this origin are the primary's aliases. The primary is not known here (a configuration "
+                + "file does not name it; from the CloudFront API, no primary whose continuous deployment policy names "
+                + "this distribution was found), so the origin was probed with its own domain name "
+                + origin.domainName() + " instead", Map.of("staging", "true"));
     }
 
     /** OriginSslProtocols ∩ the versions the profile can test, in protocol order. */
@@ -154,7 +179,7 @@ final class OriginPlanner {
                                         Map<String, String> problemEvidence, Map<String, String> evidence) {
         var problem = new Problem(FindingCode.ORIGIN_NOT_PROBED, reason, problemEvidence);
         return new OriginPlan(origin.id(), origin.domainName(), List.of(), List.of(problem), false, evidence,
-                paths(routes));
+                paths(routes), Optional.empty());
     }
 
     /** The path patterns of the behaviors that reach the origin, each once, in config order. */

@@ -34,6 +34,7 @@ public final class Planner {
         var routes = new LinkedHashMap<String, List<Route>>();
         var membership = new LinkedHashMap<String, Map<String, String>>();
         var unresolved = new ArrayList<dev.cfoc.finding.Problem>();
+        var failovers = new FailoverRoles();
 
         for (CacheBehavior behavior : distribution.allBehaviors()) {
             var route = new Route(behavior, hostForwarding.decide(behavior));
@@ -42,8 +43,10 @@ public final class Planner {
             var group = distribution.originGroup(target);
             if (group.isPresent()) {
                 addGroupRoutes(group.get(), route, routes, membership);
+                failovers.reachedThrough(group.get(), behavior);
             } else {
                 routes.computeIfAbsent(target, id -> new ArrayList<>()).add(route);
+                failovers.reachedDirectly(target);
             }
         }
 
@@ -52,7 +55,8 @@ public final class Planner {
         for (Origin origin : distribution.origins()) {
             List<Route> reaching = routes.get(origin.id());
             if (reaching != null) {
-                plans.add(planner.plan(origin, reaching, membership.getOrDefault(origin.id(), Map.of())));
+                OriginPlan plan = planner.plan(origin, reaching, membership.getOrDefault(origin.id(), Map.of()));
+                plans.add(failovers.of(origin.id()).map(plan::withFailover).orElse(plan));
             }
         }
         return new DistributionPlan(distribution, plans, HostForwarding.oncePerPolicy(unresolved));

@@ -18,6 +18,10 @@ import java.util.Set;
  * @param tlsVersions              versions offered (OriginSslProtocols ∩ CloudFront's profile), empty for HTTP
  * @param requestPath              OriginPath + "/"
  * @param behaviors                path patterns of the cache behaviors that lead here, for the report
+ * @param addressFamily            the IP family of this connection: only its addresses are connected to
+ * @param onlyFamily               CloudFront uses no other family towards this origin (IpAddressType ipv4 or ipv6,
+ *                                 S3): an origin without an address of the family cannot be reached at all; false
+ *                                 for dualstack, where the other family's connection is a target of its own
  */
 public record ProbeTarget(
         String originId,
@@ -33,7 +37,18 @@ public record ProbeTarget(
         Duration readTimeout,
         String requestPath,
         List<CustomHeader> customHeaders,
-        List<String> behaviors) {
+        List<String> behaviors,
+        AddressFamily addressFamily,
+        boolean onlyFamily) {
+
+    /** An IPv4 connection to an origin CloudFront reaches over IPv4 only (IpAddressType absent or ipv4). */
+    public ProbeTarget(String originId, Scheme scheme, String host, int port, Optional<String> sni, String hostHeader,
+                       Set<String> acceptedCertificateNames, List<TlsVersion> tlsVersions, Duration connectTimeout,
+                       int connectionAttempts, Duration readTimeout, String requestPath, List<CustomHeader> customHeaders,
+                       List<String> behaviors) {
+        this(originId, scheme, host, port, sni, hostHeader, acceptedCertificateNames, tlsVersions, connectTimeout,
+                connectionAttempts, readTimeout, requestPath, customHeaders, behaviors, AddressFamily.IPV4, true);
+    }
 
     public ProbeTarget {
         acceptedCertificateNames = Set.copyOf(acceptedCertificateNames);

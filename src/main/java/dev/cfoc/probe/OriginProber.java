@@ -37,10 +37,17 @@ public final class OriginProber {
 
     private final HostResolver resolver;
     private final CertificateVerifier verifier;
+    private final RouteCheck routes;
 
     public OriginProber(HostResolver resolver, CertificateVerifier verifier) {
+        this(resolver, verifier, RouteCheck.SYSTEM);
+    }
+
+    /** @param routes whether this machine can route to an address (the system's, except in tests) */
+    public OriginProber(HostResolver resolver, CertificateVerifier verifier, RouteCheck routes) {
         this.resolver = resolver;
         this.verifier = verifier;
+        this.routes = routes;
     }
 
     /**
@@ -99,7 +106,7 @@ public final class OriginProber {
                 problems.add(ProbeFindings.noTestableVersion(target));
                 return result();
             }
-            resolve().ifPresent(addresses -> connect(addresses).ifPresent(socket -> {
+            resolve().flatMap(this::inFamily).ifPresent(addresses -> connect(addresses).ifPresent(socket -> {
                 try (socket) {
                     if (target.isTls()) {
                         secure(socket, TlsOffer.cloudFront(versions));
@@ -127,6 +134,17 @@ public final class OriginProber {
             } finally {
                 timings.put("dns", Durations.millisSince(start));
             }
+        }
+
+        /** The resolved addresses of the target's family ({@link AddressFamilies}). */
+        private Optional<List<InetAddress>> inFamily(List<InetAddress> resolved) {
+            return switch (AddressFamilies.select(target, resolved, routes)) {
+                case AddressFamilies.Selection.Usable usable -> Optional.of(usable.addresses());
+                case AddressFamilies.Selection.Unusable unusable -> {
+                    unusable.problem().ifPresent(problems::add);
+                    yield Optional.empty();
+                }
+            };
         }
 
         private Optional<Socket> connect(List<InetAddress> addresses) {

@@ -41,9 +41,12 @@ final class ProbeFindings {
     }
 
     /**
-     * Every attempt failed: {@code CONNECT_TIMEOUT} if any timed out, else {@code PORT_UNREACHABLE}.
+     * Every attempt failed: {@code CONNECT_TIMEOUT} if any timed out, else {@code PORT_UNREACHABLE}. The message names
+     * the status viewers see: a connection that never completes (packets dropped, typically by a firewall or security
+     * group that does not admit CloudFront) is a 504, a refused one a 502 (docs/cloudfront-rules.md#504-firewall,
+     * #502-port-not-answering).
      *
-     * @param addresses what the origin's name resolved to
+     * @param addresses what the origin's name resolved to (of the connection's address family)
      */
     static Problem notConnected(ProbeTarget target, List<InetAddress> addresses, TcpConnector.NotConnected failed) {
         List<TcpConnector.Attempt> attempts = failed.attempts();
@@ -58,9 +61,43 @@ final class ProbeFindings {
         String where = target.host() + ":" + target.port();
         return failed.anyTimedOut()
                 ? new Problem(FindingCode.CONNECT_TIMEOUT, where + " did not accept a TCP connection within "
-                + Durations.human(target.connectTimeout()) + " (" + attempts.size() + " attempts)", evidence)
+                + Durations.human(target.connectTimeout()) + " (" + attempts.size() + " attempts): viewers get 504 "
+                + "(Gateway Timeout), which is what CloudFront answers when a firewall or security group drops its "
+                + "traffic", evidence)
                 : new Problem(FindingCode.PORT_UNREACHABLE, where + " refused the TCP connection ("
-                + attempts.size() + " attempts)", evidence);
+                + attempts.size() + " attempts): viewers get 502 (Bad Gateway)", evidence);
+    }
+
+    /**
+     * The origin's name resolved, but to no address of the family CloudFront connects with ({@code onlyFamily}:
+     * IpAddressType ipv4 or ipv6): CloudFront cannot reach it at all.
+     *
+     * @param resolved every address the name resolved to (all of the other family)
+     */
+    static Problem noAddressInFamily(ProbeTarget target, List<InetAddress> resolved) {
+        String family = target.addressFamily().label();
+        return Problem.of(FindingCode.DNS_NO_ADDRESS_IN_FAMILY, "origin domain name " + target.host() + " has no "
+                        + family + " address (no " + target.addressFamily().dnsRecord() + " record), and CloudFront "
+                        + "connects to this origin over " + family + " only (IpAddressType): viewers get 502")
+                .withEvidence("addressFamily", family)
+                .withEvidence("resolved", addresses(resolved));
+    }
+
+    /**
+     * The checker itself has no route to the family of this connection (e.g. IPv6 from a Lambda outside a dual-stack
+     * VPC): what CloudFront sees was not checked. Not a finding about the origin.
+     */
+    static Problem familyNotRoutedFromChecker(ProbeTarget target, List<InetAddress> addresses) {
+        String family = target.addressFamily().label();
+        return Problem.of(FindingCode.CHECKER_NO_ROUTE_TO_FAMILY, "CloudFront connects to this origin over " + family
+                        + ", but the checker has no " + family + " route here, so this connection was not checked "
+                        + "(this says nothing about the origin)")
+                .withEvidence("addressFamily", family)
+                .withEvidence("addresses", addresses(addresses));
+    }
+
+    private static String addresses(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
     }
 
     /** The connection broke between connecting and the first TLS or HTTP byte. */

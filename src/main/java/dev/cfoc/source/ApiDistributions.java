@@ -53,7 +53,8 @@ public final class ApiDistributions {
         List<DistributionReport> unread = new ArrayList<>();
         for (SourcedDistribution sourced : source.distributions()) {
             try {
-                distributions.addAll(loader.load(sourced.awsCliShape(), SOURCE));
+                loader.load(sourced.awsCliShape(), SOURCE).forEach(d -> distributions.add(
+                        sourced.viewerNames().map(d::withViewerNames).orElse(d)));
             } catch (ConfigException e) {
                 unread.add(DistributionReport.unread(sourced.id(), SOURCE, SourceFindings.invalid(sourced.id(),
                         e.getMessage())));

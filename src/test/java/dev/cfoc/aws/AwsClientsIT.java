@@ -62,6 +62,21 @@ class AwsClientsIT {
     }
 
     @Test
+    void cloudFront_inTheChinaPartition_signsForCnNorthwest1() {
+        api.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).willReturn(aResponse().withStatus(200)
+                .withBody(CloudFrontXml.distributionList("", null, false))));
+        System.setProperty("aws.endpointUrlCloudFront", api.baseUrl());
+        Region region = CloudFrontRegion.fromEnvironment(Map.of("AWS_REGION", "cn-north-1"));
+
+        try (var client = AwsClients.cloudFront(region, NO_ENDPOINT)) {
+            client.listDistributions(r -> { });
+        }
+
+        api.verify(1, getRequestedFor(urlPathEqualTo("/2020-05-31/distribution"))
+                .withHeader("Authorization", containing("/cn-northwest-1/cloudfront/aws4_request")));
+    }
+
+    @Test
     void sns_usesTheGlobalEndpointSetting_andSignsForTheTopicRegion() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(SnsXml.publishResponse("m-1"))));
         System.setProperty("aws.endpointUrl", api.baseUrl());

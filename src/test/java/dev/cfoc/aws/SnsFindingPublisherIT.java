@@ -134,7 +134,7 @@ class SnsFindingPublisherIT {
         assertThat(attributes(request)).containsExactly(
                 Map.entry("severity", List.of("String", "ERROR")),
                 Map.entry("distributionId", List.of("String", "E1A2B3C4D5E6F7")),
-                Map.entry("codes", List.of("String", "CERT_EXPIRED,DNS_UNRESOLVABLE")));
+                Map.entry("codes", List.of("String.Array", "[\"CERT_EXPIRED\",\"DNS_UNRESOLVABLE\"]")));
         assertThat(requests.get(1)).containsEntry("Subject", "[WARNING] E2WARN: 1 origin with warnings (CERT_EXPIRING_SOON)");
         assertThat(attributes(requests.get(1))).containsEntry("severity", List.of("String", "WARNING"));
     }

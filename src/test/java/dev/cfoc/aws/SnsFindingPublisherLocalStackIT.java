@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The publisher against LocalStack's SNS, read back through an SQS raw-delivery subscription: what a subscriber's
- * filter policy sees. Needs a Docker engine; skipped (not failed) where there is none.
+ * filter policy sees (a filter on one code matches a message listing several). Needs a Docker engine; skipped (not failed) where there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class SnsFindingPublisherLocalStackIT {
@@ -49,16 +49,22 @@ class SnsFindingPublisherLocalStackIT {
             String queueUrl = sqs.createQueue(r -> r.queueName("findings")).queueUrl();
             String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            // filtering on one of the codes, as docs/deploy.md shows
             sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-                    .attributes(Map.of("RawMessageDelivery", "true")));
-            var alert = new DistributionAlert("E2QWRUHAPOMQZL", Severity.ERROR, 1, List.of("CERT_EXPIRED"),
+                    .attributes(Map.of("RawMessageDelivery", "true",
+                            "FilterPolicy", "{\"codes\": [\"CERT_EXPIRED\"]}")));
+            var alert = new DistributionAlert("E2QWRUHAPOMQZL", Severity.ERROR, 1,
+                    List.of("DNS_UNRESOLVABLE", "CERT_EXPIRED"),
                     "Origin legacy: the certificate expired.", "{\"code\":\"CERT_EXPIRED\"}");
+            var notMatching = new DistributionAlert("E3OTHERDIST99", Severity.WARNING, 1, List.of("HTTP_5XX"),
+                    "Origin api: 503.", "{\"code\":\"HTTP_5XX\"}");
 
             // when
-            List<PublishedMessage> published = new SnsFindingPublisher(sns, TopicArn.parse(topicArn)).publish(List.of(alert));
+            List<PublishedMessage> published = new SnsFindingPublisher(sns, TopicArn.parse(topicArn))
+                    .publish(List.of(notMatching, alert));
 
-            // then
-            assertThat(published).hasSize(1);
+            // then: the filter policy matched one element of the String.Array, and dropped the other message
+            assertThat(published).hasSize(2);
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(10)
                     .messageAttributeNames("All")).messages();
             assertThat(received).singleElement().satisfies(message -> {
@@ -66,7 +72,9 @@ class SnsFindingPublisherLocalStackIT {
                         .contains("{\"code\":\"CERT_EXPIRED\"}");
                 assertThat(message.messageAttributes().get("severity").stringValue()).isEqualTo("ERROR");
                 assertThat(message.messageAttributes().get("distributionId").stringValue()).isEqualTo("E2QWRUHAPOMQZL");
-                assertThat(message.messageAttributes().get("codes").stringValue()).isEqualTo("CERT_EXPIRED");
+                assertThat(message.messageAttributes().get("codes").dataType()).isEqualTo("String.Array");
+                assertThat(message.messageAttributes().get("codes").stringValue())
+                        .isEqualTo("[\"DNS_UNRESOLVABLE\",\"CERT_EXPIRED\"]");
             });
         }
     }

@@ -119,6 +119,12 @@ class CheckCommandIT {
         https("custom-policy", healthy.port(), Set.of());
         behaviorOf("custom-policy").put("OriginRequestPolicyId", CUSTOM_POLICY);
         EXPECTED.put(THE_DISTRIBUTION, Set.of(POLICY_UNRESOLVED)); // once per policy, about the distribution
+        // IpAddressType ipv6, and the name resolves to an IPv4 address only
+        custom(originAt("ipv6-without-aaaa", "127.0.0.1", "https-only", healthy.port(),
+                Set.of(DNS_NO_ADDRESS_IN_FAMILY))).put("IpAddressType", "ipv6");
+        // the primary of an origin group refuses connections, the secondary (healthy) answers, GET and HEAD only
+        https("failing-primary", LocalPorts.closedPort(), Set.of(FAILOVER_TO_SECONDARY));
+        behaviorOf("failing-primary").put("TargetOriginId", "failover-group");
         https("edge-function", healthy.port(), Set.of(HOST_MAY_BE_REWRITTEN));
         ObjectNode lambda = behaviorOf("edge-function").putObject("LambdaFunctionAssociations").put("Quantity", 1);
         lambda.putArray("Items").addObject()
@@ -159,9 +165,12 @@ class CheckCommandIT {
         assertThat(everyCode).as("the config covers every code of issue 2's catalog")
                 .containsAll(Set.of(FindingCode.values()).stream()
                         // not from a probe of this config: the API source, a bug in the checker,
-                        // a run with --deadline (CheckDeadlineIT), a stale trust store (StaleTrustStoreRunTest)
+                        // a run with --deadline (CheckDeadlineIT), a stale trust store (StaleTrustStoreRunTest),
+                        // a checker without an IPv6 route (AddressFamilyIT), a staging distribution
+                        // (PlannerAsCloudFrontConnectsTest, InvokeCommandIT)
                         .filter(c -> c != SOURCE_UNAVAILABLE && c != PROBE_INTERNAL_ERROR
-                                && c != NOT_CHECKED_DEADLINE && c != TRUST_STORE_STALE).toList());
+                                && c != NOT_CHECKED_DEADLINE && c != TRUST_STORE_STALE
+                                && c != CHECKER_NO_ROUTE_TO_FAMILY && c != STAGING_PRIMARY_UNKNOWN).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(healthy.requests()).anySatisfy(r -> assertThat(r).contains("X-Origin-Verify: " + SECRET));
     }
@@ -222,6 +231,15 @@ class CheckCommandIT {
         config.set("DefaultCacheBehavior", behavior("healthy").without("PathPattern"));
         ObjectNode behaviorList = config.putObject("CacheBehaviors").put("Quantity", behaviors.size());
         behaviorList.putArray("Items").addAll(behaviors);
+        if (origins.stream().anyMatch(o -> o.path("Id").asText().equals("failing-primary"))) {
+            ObjectNode group = config.putObject("OriginGroups").put("Quantity", 1).putArray("Items").addObject()
+                    .put("Id", "failover-group");
+            group.putObject("FailoverCriteria").putObject("StatusCodes").put("Quantity", 2).putArray("Items")
+                    .add(502).add(503);
+            ArrayNode members = group.putObject("Members").put("Quantity", 2).putArray("Items");
+            members.addObject().put("OriginId", "failing-primary");
+            members.addObject().put("OriginId", "healthy");
+        }
         return root;
     }
 

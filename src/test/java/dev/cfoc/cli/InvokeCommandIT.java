@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,14 +28,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code invoke --event FILE} on each file of {@code events/}, against WireMock (CloudFront REST-XML and SNS Query
+ * {@code invoke --event FILE} on every file of {@code events/} (each must have its expectation), against WireMock (CloudFront REST-XML and SNS Query
  * API) given with {@code --env AWS_ENDPOINT_URL=…}, and real TLS origins on localhost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,38 +85,123 @@ class InvokeCommandIT {
         return JSON.readTree(out.toString());
     }
 
+    /**
+     * What each file of {@code events/} must come to: the distributions checked, the one published (with its expired
+     * certificate), and the CloudFront call that shows the event was understood. A file without a row here fails
+     * {@link #everyEventFile_givesItsReport_andOneSnsMessage}: every sample event is run.
+     */
+    private record Expected(List<String> checked, String published, String apiCall, boolean staging) {
+    }
+
+    private static final String API = "/2020-05-31";
+    private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("scheduled.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID,
+                    InvokeFixture.OTHER_DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID, API + "/distribution", false)),
+            Map.entry("manual.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID,
+                    API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
+            Map.entry("cloudtrail-update-distribution.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
+                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
+            Map.entry("cloudtrail-associate-alias.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
+                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
+            Map.entry("cloudtrail-update-origin-request-policy.json", new Expected(
+                    List.of(InvokeFixture.DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID,
+                    API + "/distributionsByOriginRequestPolicyId/" + InvokeFixture.CHANGED_POLICY_ID, false)),
+            Map.entry("cloudtrail-create-distribution-tenant.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
+                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
+            Map.entry("cloudtrail-update-distribution-tenant.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
+                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
+            Map.entry("cloudtrail-update-domain-association.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
+                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
+            Map.entry("cloudtrail-update-continuous-deployment-policy.json", new Expected(
+                    List.of(InvokeFixture.STAGING_ID), InvokeFixture.STAGING_ID,
+                    API + "/continuous-deployment-policy/" + InvokeFixture.CONTINUOUS_DEPLOYMENT_POLICY_ID, true)));
+
+    static Stream<String> eventFiles() throws IOException {
+        try (var list = Files.list(Path.of("events"))) {
+            return list.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList()
+                    .stream();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "events/scheduled.json, E2QWRUHAPOMQZL E3OTHERDIST99",
-            "events/cloudtrail-update-distribution.json, E2QWRUHAPOMQZL",
-            "events/cloudtrail-update-origin-request-policy.json, E2QWRUHAPOMQZL",
-            "events/manual.json, E2QWRUHAPOMQZL"})
-    void eventFile_givesTheReport_andOneSnsMessageForTheBrokenDistribution(String event, String expectedIds)
-            throws Exception {
+    @MethodSource("eventFiles")
+    void everyEventFile_givesItsReport_andOneSnsMessage(String file) throws Exception {
+        if (file.equals("sqs-batch.json")) {
+            sqsBatchEventFile_printsOnlyTheBatchResponse_andPublishesTheBrokenDistribution();
+            return;
+        }
+        Expected expected = EXPECTED.get(file);
+        assertThat(expected).as("events/" + file + " has no expectation in this test: add one").isNotNull();
+        if (expected.staging()) {
+            fixture.get().stubStaging(api);
+        }
+
         // when
-        int exit = invoke("--event", event);
+        int exit = invoke("--event", "events/" + file);
 
         // then
         assertThat(exit).as(err.toString()).isZero();
         JsonNode report = stdout();
         assertThat(StreamSupport.stream(report.get("distributions").spliterator(), false)
-                .map(d -> d.get("id").asText())).containsExactly(expectedIds.split(" "));
+                .map(d -> d.get("id").asText())).containsExactlyElementsOf(expected.checked());
         JsonNode broken = report.get("distributions").get(0);
         assertThat(broken.get("origins").findValuesAsText("code")).containsExactly("CERT_EXPIRED");
         assertThat(report.get("summary").get("errors").asInt()).isEqualTo(1);
 
         List<Map<String, String>> published = InvokeFixture.publishRequests(api);
         assertThat(published).singleElement().satisfies(message -> {
-            assertThat(message.get("Subject")).startsWith("[ERROR] E2QWRUHAPOMQZL");
-            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "CERT_EXPIRED")
-                    .containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID);
+            assertThat(message.get("Subject")).startsWith("[ERROR] " + expected.published());
+            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "[\"CERT_EXPIRED\"]")
+                    .containsEntry("distributionId", expected.published());
         });
-        api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
+        api.verify(getRequestedFor(urlPathEqualTo(expected.apiCall())));
         assertThat(err.toString().lines()).as("log lines, and the EMF metric lines that stdout carries in Lambda")
                 .isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")
                         || JSON.readTree(line).has("_aws")).isTrue());
         assertThat(err.toString()).contains("\"Namespace\":\"CloudFrontOriginChecker\"");
         assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+    }
+
+    @Test
+    void policyChange_readsOnlyTheDistributionsTheApiSaysUseIt() throws Exception {
+        int exit = invoke("--event", "events/cloudtrail-update-origin-request-policy.json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/distribution")));
+        api.verify(1, getRequestedFor(urlEqualTo(API + "/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
+    }
+
+    @Test
+    void tenantEvent_checksTheParent_withTheTenantsDomainAsHostAndSni() throws Exception {
+        int exit = invoke("--event", "events/cloudtrail-update-distribution-tenant.json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode app = StreamSupport.stream(stdout().get("distributions").get(0).get("origins").spliterator(), false)
+                .filter(o -> o.get("originId").asText().equals("app")).findFirst().orElseThrow();
+        assertThat(app.get("probes").findValuesAsText("sni")).contains(InvokeFixture.TENANT_DOMAIN, "www.example.com");
+    }
+
+    @Test
+    void continuousDeploymentEvent_checksTheStagingDistribution_withItsPrimarysAliases() throws Exception {
+        fixture.get().stubStaging(api);
+
+        int exit = invoke("--event", "events/cloudtrail-update-continuous-deployment-policy.json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode staging = stdout().get("distributions").get(0);
+        assertThat(staging.get("id").asText()).isEqualTo(InvokeFixture.STAGING_ID);
+        assertThat(staging.get("origins").findValuesAsText("sni")).contains("www.example.com")
+                .doesNotContain("d4staging0dist.cloudfront.net");
+        assertThat(staging.get("origins").findValuesAsText("code")).doesNotContain("STAGING_PRIMARY_UNKNOWN");
+    }
+
+    @Test
+    void inTheChinaPartition_cloudFrontIsSignedForCnNorthwest1() {
+        int exit = invoke("--event", "events/manual.json", "--env", "AWS_REGION=cn-north-1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        api.verify(getRequestedFor(urlEqualTo("/2020-05-31/distribution/" + InvokeFixture.DISTRIBUTION_ID))
+                .withHeader("Authorization", containing("/cn-northwest-1/cloudfront/aws4_request")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.cfoc.testing.LocalAws;
 import dev.cfoc.testing.LocalDynamo;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,7 +99,7 @@ class AlertStateEndToEndIT {
         var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem)
                 .withAlertState(new AlertStateSettings(table, Duration.ofDays(1)));
         AwsClientOptions aws = LocalAws.options(api.baseUrl());
-        var clients = new AwsClientProvider(aws, aws, AwsClientOptions.defaults(), dynamo.get().options());
+        var clients = new AwsClientProvider(Region.US_EAST_1, aws, aws, AwsClientOptions.defaults(), dynamo.get().options());
         return new CheckHandler(new CheckService(settings, clients, HostResolver.fixed(Map.of("localhost", "127.0.0.1")),
                 clock, line -> { }), clock);
     }

@@ -116,7 +116,7 @@ class CheckHandlerIT {
         assertThat(message.get("Subject")).startsWith("[ERROR] " + DISTRIBUTION_ID + ": 1 origin failing (CERT_EXPIRED)")
                 .hasSizeLessThan(100).doesNotContain("\n");
         assertThat(LocalWorld.attributes(message)).containsEntry("severity", "ERROR")
-                .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "CERT_EXPIRED");
+                .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "[\"CERT_EXPIRED\"]");
         assertThat(message.get("Message"))
                 .contains("[ERROR] CERT_EXPIRED at origin legacy (localhost), port " + world.get().expired.port())
                 .contains("fix: Renew the expired certificate")
@@ -158,7 +158,7 @@ class CheckHandlerIT {
         assertThat(world.get().expired.connections() + world.get().healthy.connections()).as("no connection was made")
                 .isEqualTo(connectionsBefore);
         assertThat(LocalWorld.publishRequests(api)).singleElement()
-                .satisfies(m -> assertThat(LocalWorld.attributes(m)).containsEntry("codes", "NOT_CHECKED_DEADLINE"));
+                .satisfies(m -> assertThat(LocalWorld.attributes(m)).containsEntry("codes", "[\"NOT_CHECKED_DEADLINE\"]"));
         assertThat(shortContext.log()).contains("2 connection(s) not checked: the invocation's time ran out");
     }
 
@@ -229,7 +229,7 @@ class CheckHandlerIT {
         assertThat(finding.get("message").asText()).contains("NoSuchDistribution");
         assertThat(report.get("summary").get("warnings").asInt()).isEqualTo(1);
         assertThat(LocalWorld.attributes(LocalWorld.publishRequests(api).get(0)))
-                .containsEntry("severity", "WARNING").containsEntry("codes", "SOURCE_UNAVAILABLE");
+                .containsEntry("severity", "WARNING").containsEntry("codes", "[\"SOURCE_UNAVAILABLE\"]");
     }
 
     @Test

@@ -43,6 +43,15 @@ class EmfMetricsTest {
     }
 
     @Test
+    void everyRun_countsOneRunCompleted_theHeartbeatAlarmsMetric() throws Exception {
+        JsonNode empty = JSON.readTree(EmfMetrics.lines(new Report(NOW, SampleReports.threeOrigins().trustAnchors(),
+                List.of(), new dev.cfoc.report.Summary(0, 0, 0, 0, 0)), 5, NOW).getFirst());
+
+        assertThat(assertValidEmf(empty, List.of())).containsEntry("RunsCompleted", "Count");
+        assertThat(empty.get("RunsCompleted").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void eachCodeWithFindings_isADocumentWithTheCodeDimension() throws Exception {
         List<String> lines = EmfMetrics.lines(SampleReports.threeOrigins(), 1, NOW);
 

@@ -110,7 +110,7 @@ class FanOutEndToEndIT {
                 "{\"distributionIds\":[\"" + OTHER_DISTRIBUTION_ID + "\"]}");
         assertThat(poll.answer()).isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(LocalWorld.publishRequests(api)).singleElement().satisfies(m -> assertThat(LocalWorld.attributes(m))
-                .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "CERT_EXPIRED"));
+                .containsEntry("distributionId", DISTRIBUTION_ID).containsEntry("codes", "[\"CERT_EXPIRED\"]"));
         assertThat(world.get().expired.connections()).as("the broken origin was really probed").isGreaterThan(0);
         assertThat(sqs.get().depth(queue)).as("both messages deleted").isZero();
     }
@@ -195,7 +195,7 @@ class FanOutEndToEndIT {
         assertThat(poll.received()).hasSize(2);
         assertThat(poll.failed()).containsExactly(main);
         assertThat(LocalWorld.publishRequests(api)).hasSize(2).anySatisfy(m -> assertThat(LocalWorld.attributes(m))
-                .containsEntry("distributionId", OTHER_DISTRIBUTION_ID).containsEntry("codes", "SOURCE_UNAVAILABLE"));
+                .containsEntry("distributionId", OTHER_DISTRIBUTION_ID).containsEntry("codes", "[\"SOURCE_UNAVAILABLE\"]"));
         assertThat(context.log()).contains("unpublished finding").contains("\"code\":\"CERT_EXPIRED\"")
                 .contains("message fails, SQS delivers it again: the findings of " + DISTRIBUTION_ID)
                 .doesNotContain("\"messageId\":\"" + other + "\",\"receiveCount\"");

@@ -76,6 +76,42 @@ class SourcesStepIT {
     }
 
     @Test
+    void changedPolicy_withFanOutOn_queuesItsDistributionsLikeASchedule() {
+        QueueUrl queue = sqs.get().createQueue("policy-" + System.nanoTime(), Map.of());
+        var settings = LambdaSettings.defaults().withFanOut(new FanOutSettings(queue, 1));
+        var change = new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY, CHANGED_POLICY_ID,
+                "UpdateOriginRequestPolicy");
+
+        SourcesStep.Sourced sourced = sources(settings).load(change, listed(), run.context());
+
+        assertThat(sourced.distributions()).as("checked when SQS delivers them").isEmpty();
+        assertThat(sourced.fanOut()).hasValueSatisfying(f -> assertThat(f.distributions()).isEqualTo(1));
+        assertThat(sqs.get().client().receiveMessage(r -> r.queueUrl(queue.value()).maxNumberOfMessages(10))
+                .messages()).extracting(Message::body).containsExactly("{\"distributionIds\":[\"" + DISTRIBUTION_ID
+                + "\"]}");
+    }
+
+    @Test
+    void stagingDistribution_getsItsPrimarysNames_foundThroughTheContinuousDeploymentPolicy() {
+        world.get().stubStaging(api);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
+        SourceResult listed = new CloudFrontDistributionSource(LocalWorld.clients(api).cloudFront()).all(false);
+
+        SourcesStep.Sourced sourced = sources(LambdaSettings.defaults()).load(new Trigger.Scheduled(), listed,
+                run.context());
+
+        var staging = sourced.distributions().stream().filter(d -> d.id().orElseThrow().equals(LocalWorld.STAGING_ID))
+                .findFirst().orElseThrow();
+        assertThat(staging.staging()).isTrue();
+        assertThat(staging.viewerNames()).hasValueSatisfying(names -> {
+            assertThat(names.hosts()).containsExactly("www.example.com");
+            assertThat(names.reason()).contains(DISTRIBUTION_ID);
+        });
+        assertThat(sourced.distributions()).filteredOn(d -> !d.staging())
+                .allSatisfy(d -> assertThat(d.viewerNames()).isEmpty());
+    }
+
+    @Test
     void unreadableDistributionsAndPolicies_areLogged_andKeptForTheReport() {
         LocalWorld.stubCloudFrontError(api, "/origin-request-policy/" + CHANGED_POLICY_ID, 403,
                 "AccessDenied", "User is not authorized to perform: cloudfront:GetOriginRequestPolicy");

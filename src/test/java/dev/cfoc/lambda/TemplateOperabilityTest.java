@@ -52,6 +52,62 @@ class TemplateOperabilityTest {
     }
 
     @Test
+    void errorAlarm_namesTheStatusesViewersSee() {
+        assertThat(resource("ErrorFindingsAlarm").get("Properties").get("AlarmDescription").asText())
+                .contains("502 Bad Gateway", "504 Gateway Timeout", "firewall");
+    }
+
+    @Test
+    void failedRuns_lambdaErrorsAndThrottles_eachHaveAnAlarmOnTheFindingsTopic() {
+        assertAlarm("FailureQueueAlarm", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName");
+        assertThat(resource("FailureQueueAlarm").get("Properties").get("Dimensions").get(0).get("Value").asText())
+                .isEqualTo("FailureQueue.QueueName");
+        assertAlarm("FunctionErrorsAlarm", "AWS/Lambda", "Errors", "FunctionName");
+        assertAlarm("FunctionThrottlesAlarm", "AWS/Lambda", "Throttles", "FunctionName");
+        assertThat(resource("FunctionErrorsAlarm").get("Properties").get("Dimensions").get(0).get("Value").asText())
+                .isEqualTo("CheckerFunction");
+    }
+
+    private static void assertAlarm(String name, String namespace, String metric, String dimension) {
+        JsonNode p = resource(name).get("Properties");
+        assertThat(p.get("Namespace").asText()).as(name).isEqualTo(namespace);
+        assertThat(p.get("MetricName").asText()).as(name).isEqualTo(metric);
+        assertThat(p.get("Dimensions").get(0).get("Name").asText()).as(name).isEqualTo(dimension);
+        assertThat(p.get("ComparisonOperator").asText()).as(name).isEqualTo("GreaterThanThreshold");
+        assertThat(p.get("Threshold").asInt()).as(name).isZero();
+        assertThat(p.get("AlarmActions").get(0).asText()).as(name).isEqualTo("FindingsTopic");
+    }
+
+    @Test
+    void heartbeat_firesWhenNoRunCompletedWithinHeartbeatMinutes_missingDataBreaching() {
+        JsonNode p = resource("HeartbeatAlarm").get("Properties");
+        assertThat(p.get("Namespace").asText()).isEqualTo(EmfMetrics.NAMESPACE);
+        assertThat(p.get("MetricName").asText()).isEqualTo(EmfMetrics.RUNS_COMPLETED);
+        assertThat(p.get("Statistic").asText()).isEqualTo("Sum");
+        assertThat(p.get("Period").asInt()).isEqualTo(60);
+        assertThat(p.get("EvaluationPeriods").asText()).isEqualTo("HeartbeatMinutes");
+        assertThat(p.get("DatapointsToAlarm").asText()).isEqualTo("HeartbeatMinutes");
+        assertThat(p.get("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
+        assertThat(p.get("Threshold").asInt()).isEqualTo(1);
+        assertThat(p.get("TreatMissingData").asText()).isEqualTo("breaching");
+        JsonNode minutes = template.get("Parameters").get("HeartbeatMinutes");
+        assertThat(minutes.get("Default").asInt()).as("twice the default schedule, rate(1 hour)").isEqualTo(120);
+        assertThat(template.get("Parameters").get("ScheduleExpression").get("Default").asText())
+                .isEqualTo("rate(1 hour)");
+        assertThat(minutes.get("MaxValue").asInt() * 60).as("CloudWatch: Period × EvaluationPeriods ≤ 1 day")
+                .isLessThanOrEqualTo(86_400);
+    }
+
+    @Test
+    void changeTriggerOutput_neverClaimsActive_theTrailIsNotTheStacks() {
+        JsonNode value = template.get("Outputs").get("ChangeTrigger").get("Value");
+        assertThat(value.get(0).asText()).isEqualTo("IsUsEast1");
+        assertThat(value.get(1).asText()).doesNotStartWith("active").contains("CloudTrail trail",
+                "global service events", "describe-trails", "get-event-selectors");
+        assertThat(value.get(2).asText()).startsWith("inactive");
+    }
+
+    @Test
     void dashboard_isValidJson_showingOnlyMetricsTheFunctionEmits() throws IOException {
         JsonNode dashboard = resource("CheckerDashboard");
         assertThat(dashboard.get("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TriggerParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENANT = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB";
     private final TriggerParser parser = new TriggerParser();
 
     @Test
@@ -30,6 +31,83 @@ class TriggerParserTest {
         assertThat(parser.parse(file("cloudtrail-update-origin-request-policy.json")))
                 .isEqualTo(new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY,
                         "1d3c5e7a-9b2f-4d6e-8a0c-2e4f6a8b0c1d", "UpdateOriginRequestPolicy"));
+    }
+
+    @Test
+    void associateAliasFile_namesTheTargetDistribution_aUriParameterCloudTrailRecordsAsTargetDistributionId()
+            throws Exception {
+        assertThat(parser.parse(file("cloudtrail-associate-alias.json")))
+                .isEqualTo(new Trigger.DistributionChanged("E2QWRUHAPOMQZL", "AssociateAlias"));
+    }
+
+    @Test
+    void domainAssociationFile_toATenant_isATenantChange() throws Exception {
+        assertThat(parser.parse(file("cloudtrail-update-domain-association.json")))
+                .isEqualTo(new Trigger.TenantChanged(TENANT, "UpdateDomainAssociation"));
+    }
+
+    @Test
+    void domainAssociation_toADistribution_isADistributionChange() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventName": "UpdateDomainAssociation", "requestParameters": {"domain": "www.example.com",
+                 "targetResource": {"distributionId": "E2QWRUHAPOMQZL"}, "ifMatch": "E1YHBLAB2BJY1G"},
+                 "responseElements": {"domain": "www.example.com", "resourceId": "E2QWRUHAPOMQZL"}}""");
+        assertThat(parser.parse(event)).isEqualTo(new Trigger.DistributionChanged("E2QWRUHAPOMQZL",
+                "UpdateDomainAssociation"));
+    }
+
+    @Test
+    void tenantFiles_areTenantChanges_notIgnored() throws Exception {
+        assertThat(parser.parse(file("cloudtrail-create-distribution-tenant.json")))
+                .isEqualTo(new Trigger.TenantChanged(TENANT, "CreateDistributionTenant"));
+        assertThat(parser.parse(file("cloudtrail-update-distribution-tenant.json")))
+                .isEqualTo(new Trigger.TenantChanged(TENANT, "UpdateDistributionTenant"));
+    }
+
+    @Test
+    void createdTenantWithoutAResponse_checksItsParent() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventName": "CreateDistributionTenant", "requestParameters": {"distributionId": "E2QWRUHAPOMQZL",
+                 "name": "tenant-a", "domains": [{"domain": "tenant-a.example.net"}]}, "responseElements": null}""");
+        assertThat(parser.parse(event)).isEqualTo(new Trigger.DistributionChanged("E2QWRUHAPOMQZL",
+                "CreateDistributionTenant"));
+    }
+
+    @Test
+    void continuousDeploymentPolicyFile_namesThePolicy() throws Exception {
+        assertThat(parser.parse(file("cloudtrail-update-continuous-deployment-policy.json")))
+                .isEqualTo(new Trigger.ContinuousDeploymentChanged("2e4b6d8f-0a1c-4e3f-9b5d-7c9e1f3a5b7d",
+                        "UpdateContinuousDeploymentPolicy"));
+    }
+
+    @Test
+    void aValueCloudTrailHides_isNotTakenForAnId() throws Exception {
+        JsonNode event = cloudTrail("""
+                {"eventName": "AssociateAlias", "requestParameters": {"targetDistributionId":
+                 "HIDDEN_DUE_TO_SECURITY_REASONS", "alias": "www.example.com"}, "responseElements": null}""");
+        assertThatThrownBy(() -> parser.parse(event)).isInstanceOf(EventException.class)
+                .hasMessageContaining("$.detail.requestParameters.targetDistributionId")
+                .hasMessageContaining("is not a CloudFront distribution id");
+    }
+
+    @Test
+    void everyCloudTrailFile_looksLikeARealRecord() throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("events"))) {
+            for (Path path : files.filter(p -> p.getFileName().toString().startsWith("cloudtrail-")).toList()) {
+                JsonNode detail = JSON.readTree(path.toFile()).get("detail");
+                assertThat(detail.fieldNames()).toIterable().as(path.toString()).contains("eventVersion",
+                        "userIdentity", "eventTime", "eventSource", "eventName", "awsRegion", "sourceIPAddress",
+                        "userAgent", "requestParameters", "responseElements", "requestID", "eventID", "readOnly",
+                        "eventType", "apiVersion", "managementEvent", "recipientAccountId", "eventCategory");
+                assertThat(detail.get("apiVersion").asText()).as(path.toString()).isEqualTo("2020_05_31");
+                assertThat(detail.get("awsRegion").asText()).as("global service events: us-east-1").isEqualTo("us-east-1");
+                assertThat(parser.parse(JSON.readTree(path.toFile()))).as(path.toString())
+                        .isNotInstanceOf(Trigger.Ignored.class);
+            }
+        }
+        assertThat(file("cloudtrail-update-distribution.json").path("detail").path("requestParameters")
+                .path("distributionConfig").path("comment").asText())
+                .as("CloudTrail hides values the API marks sensitive").isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
     }
 
     @Test

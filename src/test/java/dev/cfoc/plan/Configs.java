@@ -5,10 +5,12 @@ import dev.cfoc.config.CustomHeader;
 import dev.cfoc.config.CustomOriginConfig;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.EdgeFunction;
+import dev.cfoc.config.IpAddressType;
 import dev.cfoc.config.Origin;
 import dev.cfoc.config.OriginGroup;
 import dev.cfoc.config.OriginProtocolPolicy;
 import dev.cfoc.config.OriginType;
+import dev.cfoc.config.ViewerNames;
 import dev.cfoc.config.ViewerProtocolPolicy;
 
 import java.util.ArrayList;
@@ -34,6 +36,12 @@ final class Configs {
 
     static Origin custom(String id, String domain, OriginProtocolPolicy policy, String... protocols) {
         return origin(id, domain, new OriginType.Custom(customConfig(policy, protocols)));
+    }
+
+    /** A custom https-only TLSv1.2 origin CloudFront reaches with {@code addressType}. */
+    static Origin withAddressType(String id, String domain, IpAddressType addressType) {
+        return origin(id, domain, new OriginType.Custom(new CustomOriginConfig(80, 443, OriginProtocolPolicy.HTTPS_ONLY,
+                List.of("TLSv1.2"), 30, 5, addressType)));
     }
 
     static Origin httpsOnly(String id, String domain) {
@@ -66,6 +74,7 @@ final class Configs {
         private Optional<String> cachePolicy = Optional.empty();
         private Optional<String> originRequestPolicy = Optional.empty();
         private final List<EdgeFunction> functions = new ArrayList<>();
+        private List<String> methods = CacheBehavior.DEFAULT_ALLOWED_METHODS;
 
         BehaviorBuilder(String path, String target) {
             this.path = path;
@@ -97,8 +106,13 @@ final class Configs {
             return this;
         }
 
+        BehaviorBuilder allowedMethods(String... allowed) {
+            this.methods = List.of(allowed);
+            return this;
+        }
+
         CacheBehavior build() {
-            return new CacheBehavior(path, target, viewer, legacy, cachePolicy, originRequestPolicy, functions);
+            return new CacheBehavior(path, target, viewer, legacy, cachePolicy, originRequestPolicy, functions, methods);
         }
     }
 
@@ -109,6 +123,8 @@ final class Configs {
         private final List<OriginGroup> groups = new ArrayList<>();
         private CacheBehavior defaultBehavior;
         private final List<CacheBehavior> behaviors = new ArrayList<>();
+        private boolean staging;
+        private Optional<ViewerNames> viewerNames = Optional.empty();
 
         DistributionBuilder(List<Origin> origins) {
             this.origins = origins;
@@ -130,6 +146,16 @@ final class Configs {
             return this;
         }
 
+        DistributionBuilder staging() {
+            this.staging = true;
+            return this;
+        }
+
+        DistributionBuilder viewerNames(String reason, String... names) {
+            this.viewerNames = Optional.of(new ViewerNames(List.of(names), reason));
+            return this;
+        }
+
         DistributionBuilder defaultBehavior(BehaviorBuilder behavior) {
             this.defaultBehavior = behavior.build();
             return this;
@@ -142,7 +168,7 @@ final class Configs {
 
         Distribution build() {
             return new Distribution(Optional.of("E1A2B3C4D5E6F7"), "test", domainName, aliases, true, origins, groups,
-                    defaultBehavior, behaviors);
+                    defaultBehavior, behaviors, staging, Optional.empty(), viewerNames);
         }
     }
 }

@@ -63,7 +63,8 @@ class PlannerWithLoadedConfigsTest {
         OriginPlan s3 = plan.origins().get(1);
         assertThat(s3.targets()).extracting(ProbeTarget::scheme, ProbeTarget::port, ProbeTarget::requestPath,
                 ProbeTarget::tlsVersions).containsExactly(tuple(Scheme.HTTPS, 443, "/static/",
-                List.of(TlsVersion.TLSV1_2)));
+                List.of(TlsVersion.TLSV1_2)), tuple(Scheme.HTTP, 80, "/static/", List.of()))
+                .as("/static/* is allow-all: HTTP viewers reach S3 over HTTP");
         assertThat(s3.problems()).extracting(Problem::code).containsExactly(FindingCode.HOST_MAY_BE_REWRITTEN);
     }
 

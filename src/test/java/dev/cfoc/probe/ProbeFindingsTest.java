@@ -82,7 +82,8 @@ class ProbeFindingsTest {
         Problem problem = ProbeFindings.notConnected(TARGET, List.of(first, second), refused);
 
         assertThat(problem.code()).isEqualTo(FindingCode.PORT_UNREACHABLE);
-        assertThat(problem.message()).isEqualTo("origin.example.com:8443 refused the TCP connection (3 attempts)");
+        assertThat(problem.message()).isEqualTo("origin.example.com:8443 refused the TCP connection (3 attempts): "
+                + "viewers get 502 (Bad Gateway)");
         assertThat(problem.evidence()).containsExactly(entry("attempts", "3"),
                 entry("addresses", "192.0.2.10, 192.0.2.11"), entry("connectionTimeout", "10 s"),
                 entry("attempt1", "192.0.2.10:8443 refused"),
@@ -91,7 +92,7 @@ class ProbeFindingsTest {
     }
 
     @Test
-    void anyAttemptTimedOut_isConnectTimeout() throws Exception {
+    void anyAttemptTimedOut_isConnectTimeout_a504ForViewers() throws Exception {
         InetAddress only = address(10);
         var timedOut = new TcpConnector.NotConnected(List.of(
                 new TcpConnector.Attempt(only, TcpConnector.Result.REFUSED, ""),
@@ -101,7 +102,9 @@ class ProbeFindingsTest {
 
         assertThat(problem.code()).isEqualTo(FindingCode.CONNECT_TIMEOUT);
         assertThat(problem.message())
-                .isEqualTo("origin.example.com:8443 did not accept a TCP connection within 10 s (2 attempts)");
+                .isEqualTo("origin.example.com:8443 did not accept a TCP connection within 10 s (2 attempts): viewers "
+                        + "get 504 (Gateway Timeout), which is what CloudFront answers when a firewall or security group "
+                        + "drops its traffic");
         assertThat(problem.evidence()).containsExactly(entry("attempts", "2"), entry("addresses", "192.0.2.10"),
                 entry("connectionTimeout", "10 s"), entry("attempt1", "192.0.2.10:8443 refused"),
                 entry("attempt2", "192.0.2.10:8443 timed out (after 10 s)"));

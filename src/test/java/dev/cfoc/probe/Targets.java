@@ -1,6 +1,7 @@
 package dev.cfoc.probe;
 
 import dev.cfoc.config.CustomHeader;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.Scheme;
 import dev.cfoc.plan.TlsVersion;
@@ -37,6 +38,8 @@ final class Targets {
         private int attempts = 1;
         private Duration readTimeout = Duration.ofSeconds(2);
         private List<CustomHeader> headers = List.of();
+        private AddressFamily family = AddressFamily.IPV4;
+        private boolean onlyFamily = true;
 
         private Builder(Scheme scheme, String host, int port) {
             this.scheme = scheme;
@@ -75,10 +78,17 @@ final class Targets {
             return this;
         }
 
+        /** @param only the origin's IpAddressType is this family alone (false: dualstack) */
+        Builder family(AddressFamily addressFamily, boolean only) {
+            this.family = addressFamily;
+            this.onlyFamily = only;
+            return this;
+        }
+
         ProbeTarget build() {
             boolean tls = scheme == Scheme.HTTPS;
             return new ProbeTarget("origin-1", scheme, host, port, tls ? Optional.of(sni) : Optional.empty(), sni,
-                    new java.util.LinkedHashSet<>(List.of(sni, host)), versions, connectTimeout, attempts, readTimeout, "/", headers, List.of("*"));
+                    new java.util.LinkedHashSet<>(List.of(sni, host)), versions, connectTimeout, attempts, readTimeout, "/", headers, List.of("*"), family, onlyFamily);
         }
     }
 }

@@ -38,9 +38,50 @@ public final class CloudFrontXml {
 
     /** A DistributionSummary element: {@code config} is what follows the head (Aliases … Staging). */
     public static String summary(String id, String config) {
+        return summary(id, DOMAIN_NAME, config);
+    }
+
+    /** A DistributionSummary element of a distribution whose *.cloudfront.net name is {@code domainName}. */
+    public static String summary(String id, String domainName, String config) {
         return "<DistributionSummary><Id>" + id + "</Id><ARN>" + ARN_PREFIX + id + "</ARN><ETag>E2QWRUHAPOMQZL</ETag>"
                 + "<Status>Deployed</Status><LastModifiedTime>" + LAST_MODIFIED + "</LastModifiedTime><DomainName>"
-                + DOMAIN_NAME + "</DomainName>" + config + "</DistributionSummary>";
+                + domainName + "</DomainName>" + config + "</DistributionSummary>";
+    }
+
+    /** A ListDistributionsByCachePolicyId / …ByOriginRequestPolicyId body: one page of ids. */
+    public static String distributionIdList(String... ids) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionIdList xmlns=\"" + NAMESPACE + "\">"
+                + "<Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>" + ids.length
+                + "</Quantity>" + items(Arrays.stream(ids).map(id -> "<DistributionId>" + id + "</DistributionId>")
+                .toArray(String[]::new)) + "</DistributionIdList>";
+    }
+
+    /**
+     * A GetDistributionTenant body. The list members of Domains are {@code <member>}: the model gives them no element
+     * name, so every SDK's deserializer (Java v2, Go v2) reads {@code member}, although the API reference page shows
+     * the shape name DomainResult.
+     */
+    public static String distributionTenant(String id, String distributionId, String... domains) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionTenant xmlns=\"" + NAMESPACE + "\">"
+                + "<Arn>arn:aws:cloudfront::123456789012:distribution-tenant/" + id + "</Arn>"
+                + "<ConnectionGroupId>cg_2wjDWTBKTlRB87cAaUQFaakFc4I</ConnectionGroupId>"
+                + "<CreatedTime>" + LAST_MODIFIED + "</CreatedTime><DistributionId>" + distributionId
+                + "</DistributionId><Domains>" + Arrays.stream(domains).map(d -> "<member><Domain>" + d
+                + "</Domain><Status>active</Status></member>").collect(Collectors.joining()) + "</Domains>"
+                + "<Enabled>true</Enabled><Id>" + id + "</Id><LastModifiedTime>" + LAST_MODIFIED
+                + "</LastModifiedTime><Name>tenant-a</Name><Status>Deployed</Status></DistributionTenant>";
+    }
+
+    /** A GetContinuousDeploymentPolicy body: a single-weight policy routing to the staging distributions named. */
+    public static String continuousDeploymentPolicy(String id, String... stagingDomainNames) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ContinuousDeploymentPolicy xmlns=\"" + NAMESPACE + "\">"
+                + "<Id>" + id + "</Id><LastModifiedTime>" + LAST_MODIFIED + "</LastModifiedTime>"
+                + "<ContinuousDeploymentPolicyConfig><StagingDistributionDnsNames><Quantity>"
+                + stagingDomainNames.length + "</Quantity>" + items(Arrays.stream(stagingDomainNames)
+                .map(n -> "<DnsName>" + n + "</DnsName>").toArray(String[]::new)) + "</StagingDistributionDnsNames>"
+                + "<Enabled>true</Enabled><TrafficConfig><SingleWeightConfig><Weight>0.05</Weight>"
+                + "</SingleWeightConfig><Type>SingleWeight</Type></TrafficConfig></ContinuousDeploymentPolicyConfig>"
+                + "</ContinuousDeploymentPolicy>";
     }
 
     /** The sample distribution's summary: one custom origin (with a secret custom header) and one S3 origin. */

@@ -13,6 +13,10 @@ public final class InvokeFixture implements AutoCloseable {
     public static final String OTHER_DISTRIBUTION_ID = LocalWorld.OTHER_DISTRIBUTION_ID;
     public static final String CHANGED_POLICY_ID = LocalWorld.CHANGED_POLICY_ID;
     public static final String SECRET_HEADER_VALUE = LocalWorld.SECRET_HEADER_VALUE;
+    public static final String STAGING_ID = LocalWorld.STAGING_ID;
+    public static final String TENANT_ID = LocalWorld.TENANT_ID;
+    public static final String CONTINUOUS_DEPLOYMENT_POLICY_ID = LocalWorld.CONTINUOUS_DEPLOYMENT_POLICY_ID;
+    public static final String TENANT_DOMAIN = LocalWorld.TENANT_DOMAIN;
     public static final String TOPIC_ARN = LocalWorld.TOPIC.value();
     public static final String ACCESS_KEY = LocalWorld.ACCESS_KEY;
     public static final String SECRET_KEY = LocalWorld.SECRET_KEY;
@@ -31,12 +35,22 @@ public final class InvokeFixture implements AutoCloseable {
         return world.rootPem;
     }
 
-    /** GetDistribution (both distributions), ListDistributions and the changed policy, as the event files need them. */
+    /**
+     * GetDistribution (both distributions), ListDistributions, the changed policy and who uses it, the tenant, as the
+     * event files need them.
+     */
     public void stubCloudFront(WireMockExtension api) {
         world.stubGetDistribution(api, CHANGED_POLICY_ID);
         world.stubGetOtherDistribution(api);
         world.stubListDistributions(api);
         LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+        LocalWorld.stubOriginRequestPolicyUsers(api, CHANGED_POLICY_ID);
+        LocalWorld.stubTenant(api);
+    }
+
+    /** A staging copy of the main distribution, listed, and the continuous deployment policy naming it. */
+    public void stubStaging(WireMockExtension api) {
+        world.stubStaging(api);
     }
 
     public static void stubSnsAccepted(WireMockExtension api) {

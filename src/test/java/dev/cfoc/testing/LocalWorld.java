@@ -42,6 +42,13 @@ public final class LocalWorld implements AutoCloseable {
     /** The policy of events/cloudtrail-update-origin-request-policy.json. */
     public static final String CHANGED_POLICY_ID = "1d3c5e7a-9b2f-4d6e-8a0c-2e4f6a8b0c1d";
     public static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    /** The tenant of events/cloudtrail-*-distribution-tenant.json and cloudtrail-update-domain-association.json. */
+    public static final String TENANT_ID = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB";
+    public static final String TENANT_DOMAIN = "tenant-a.example.net";
+    /** The continuous deployment policy of the main distribution and events/cloudtrail-update-continuous-deployment-policy.json. */
+    public static final String CONTINUOUS_DEPLOYMENT_POLICY_ID = "2e4b6d8f-0a1c-4e3f-9b5d-7c9e1f3a5b7d";
+    public static final String STAGING_ID = "E4STAGINGDIST1";
+    public static final String STAGING_DOMAIN_NAME = "d4staging0dist.cloudfront.net";
     public static final String MANAGED_CORS_CUSTOM_ORIGIN = "59781a5b-3903-41f3-afcb-af62929ccde1";
     public static final String SECRET_HEADER_VALUE = CloudFrontXml.SECRET_HEADER_VALUE;
     public static final TopicArn TOPIC = TopicArn.parse("arn:aws:sns:us-east-1:123456789012:cloudfront-origin-findings");
@@ -133,6 +140,36 @@ public final class LocalWorld implements AutoCloseable {
                                 + CloudFrontXml.summaryTail())))));
     }
 
+    /** ListDistributionsByOriginRequestPolicyId for {@code policyId}: the main distribution uses it. */
+    public static void stubOriginRequestPolicyUsers(WireMockExtension api, String policyId) {
+        api.stubFor(get(urlPathEqualTo(API + "/distributionsByOriginRequestPolicyId/" + policyId))
+                .willReturn(xml(200, CloudFrontXml.distributionIdList(DISTRIBUTION_ID))));
+    }
+
+    /** GetDistributionTenant: the tenant {@link #TENANT_ID} of the main distribution, with {@link #TENANT_DOMAIN}. */
+    public static void stubTenant(WireMockExtension api) {
+        api.stubFor(get(urlEqualTo(API + "/distribution-tenant/" + TENANT_ID))
+                .willReturn(xml(200, CloudFrontXml.distributionTenant(TENANT_ID, DISTRIBUTION_ID, TENANT_DOMAIN))
+                        .withHeader("ETag", "E23ZP02F085DFQ")));
+    }
+
+    /**
+     * Continuous deployment: the main distribution's policy routes to {@link #STAGING_ID} (a copy of it, at
+     * {@link #STAGING_DOMAIN_NAME}), listed with the two others.
+     */
+    public void stubStaging(WireMockExtension api) {
+        api.stubFor(get(urlEqualTo(API + "/continuous-deployment-policy/" + CONTINUOUS_DEPLOYMENT_POLICY_ID))
+                .willReturn(xml(200, CloudFrontXml.continuousDeploymentPolicy(CONTINUOUS_DEPLOYMENT_POLICY_ID,
+                        STAGING_DOMAIN_NAME)).withHeader("ETag", "E4CDPOLICYETAG")));
+        api.stubFor(get(urlPathEqualTo(API + "/distribution")).withQueryParam("Marker", absent()).atPriority(1)
+                .willReturn(xml(200, CloudFrontXml.distributionList("", null, false,
+                        CloudFrontXml.summary(DISTRIBUTION_ID, mainDistribution(CHANGED_POLICY_ID)
+                                + CloudFrontXml.summaryTail()),
+                        CloudFrontXml.summary(OTHER_DISTRIBUTION_ID, otherDistribution()
+                                + CloudFrontXml.summaryTail()),
+                        CloudFrontXml.summary(STAGING_ID, STAGING_DOMAIN_NAME, stagingDistribution())))));
+    }
+
     /** GetOriginRequestPolicy: a whitelist forwarding Host (so aliases become SNI and Host). */
     public static void stubOriginRequestPolicy(WireMockExtension api, String id) {
         api.stubFor(get(urlEqualTo(API + "/origin-request-policy/" + id))
@@ -209,7 +246,17 @@ public final class LocalWorld implements AutoCloseable {
                 + CloudFrontXml.cacheBehaviors(CloudFrontXml.cacheBehavior("/legacy/*", "legacy", CACHING_DISABLED,
                 MANAGED_CORS_CUSTOM_ORIGIN))
                 + "<CustomErrorResponses><Quantity>0</Quantity></CustomErrorResponses><Comment>www.example.com</Comment>"
-                + "<PriceClass>PriceClass_100</PriceClass><Enabled>true</Enabled>";
+                + "<PriceClass>PriceClass_100</PriceClass><Enabled>true</Enabled>"
+                + "<ContinuousDeploymentPolicyId>" + CONTINUOUS_DEPLOYMENT_POLICY_ID + "</ContinuousDeploymentPolicyId>";
+    }
+
+    /** The staging copy of the main distribution: no aliases (a staging distribution has none), Staging true. */
+    private String stagingDistribution() {
+        return mainDistribution(CHANGED_POLICY_ID).replace(CloudFrontXml.aliases("www.example.com"),
+                        CloudFrontXml.aliases())
+                .replace("<ContinuousDeploymentPolicyId>" + CONTINUOUS_DEPLOYMENT_POLICY_ID
+                        + "</ContinuousDeploymentPolicyId>", "")
+                + CloudFrontXml.summaryTail().replace("<Staging>false</Staging>", "<Staging>true</Staging>");
     }
 
     private String otherDistribution() {
