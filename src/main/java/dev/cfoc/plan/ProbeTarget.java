@@ -18,6 +18,8 @@ import java.util.Set;
  * @param tlsVersions              versions offered (OriginSslProtocols ∩ CloudFront's profile), empty for HTTP
  * @param requestPath              OriginPath + "/"
  * @param behaviors                path patterns of the cache behaviors that lead here, for the report
+ * @param vpcOriginId              set when {@code host} is a VPC origin's private endpoint (the checker runs inside
+ *                                 the VPC): private addresses are expected there, and only there
  */
 public record ProbeTarget(
         String originId,
@@ -33,7 +35,17 @@ public record ProbeTarget(
         Duration readTimeout,
         String requestPath,
         List<CustomHeader> customHeaders,
-        List<String> behaviors) {
+        List<String> behaviors,
+        Optional<String> vpcOriginId) {
+
+    /** A connection to a public origin (not a VPC origin). */
+    public ProbeTarget(String originId, Scheme scheme, String host, int port, Optional<String> sni, String hostHeader,
+                       Set<String> acceptedCertificateNames, List<TlsVersion> tlsVersions, Duration connectTimeout,
+                       int connectionAttempts, Duration readTimeout, String requestPath, List<CustomHeader> customHeaders,
+                       List<String> behaviors) {
+        this(originId, scheme, host, port, sni, hostHeader, acceptedCertificateNames, tlsVersions, connectTimeout,
+                connectionAttempts, readTimeout, requestPath, customHeaders, behaviors, Optional.empty());
+    }
 
     public ProbeTarget {
         acceptedCertificateNames = Set.copyOf(acceptedCertificateNames);
