@@ -110,7 +110,7 @@ final class QueryClient {
         form.putAll(parameters);
         String body = formEncode(form);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .putHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)).build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(credentials.resolveCredentials())
