@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link AccountNetwork} over the AWS APIs: EC2 and Elastic Load Balancing v2 through {@link QueryClient} (one per
@@ -44,7 +45,7 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
     /** Decision: at most this many pages of one listing are read (400 × 50 load balancers): a bound, not a limit. */
     static final int MAX_PAGES = 50;
 
-    private final CloudFrontClient cloudFront;
+    private final Supplier<CloudFrontClient> cloudFront;
     private final AwsClientOptions options;
     private final Map<String, String> environment;
     private final AwsCredentialsProvider credentials;
@@ -52,15 +53,20 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
     private final Map<String, QueryClient> clients = new ConcurrentHashMap<>();
 
     /**
-     * @param cloudFront  for GetVpcOrigin
+     * @param cloudFront  for GetVpcOrigin (asked for on first use)
      * @param options     credentials, and an endpoint for EC2 and ELBv2 alike (tests); empty: standard resolution
      * @param environment where AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2 and AWS_ENDPOINT_URL
      *                    are read (the process environment, or the local invoke's)
+     * @throws IllegalArgumentException naming the endpoint variable whose value is not a URL
      */
-    public AwsAccountNetwork(CloudFrontClient cloudFront, AwsClientOptions options, Map<String, String> environment) {
+    public AwsAccountNetwork(Supplier<CloudFrontClient> cloudFront, AwsClientOptions options,
+                             Map<String, String> environment) {
         this.cloudFront = cloudFront;
         this.options = options;
         this.environment = Map.copyOf(environment);
+        for (QueryService service : List.of(QueryService.EC2, QueryService.ELBV2)) {
+            service.endpoint(Region.US_EAST_1, options.endpointOverride(), this.environment); // names a bad variable now
+        }
         this.credentials = options.credentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(QueryClient.CONNECT_TIMEOUT)
                 .socketTimeout(QueryClient.ATTEMPT_TIMEOUT).build();
@@ -137,7 +143,7 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
     @Override
     public VpcOrigin vpcOrigin(String id) {
         try {
-            var origin = cloudFront.getVpcOrigin(r -> r.id(id)).vpcOrigin();
+            var origin = cloudFront.get().getVpcOrigin(r -> r.id(id)).vpcOrigin();
             VpcOriginEndpointConfig endpoint = origin.vpcOriginEndpointConfig();
             List<String> protocols = endpoint.originSslProtocols() == null ? List.of()
                     : endpoint.originSslProtocols().itemsAsStrings();

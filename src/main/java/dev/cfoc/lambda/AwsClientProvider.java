@@ -1,14 +1,17 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.aws.AwsAccountNetwork;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.QueueUrl;
+import dev.cfoc.firewall.AccountNetwork;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -63,6 +66,15 @@ public final class AwsClientProvider {
      */
     public SqsClient sqs(QueueUrl queue) {
         return sqsByRegion.computeIfAbsent(queue.region().orElse(LOCAL_QUEUE_REGION), r -> AwsClients.sqs(r, sqsOptions));
+    }
+
+    /**
+     * The account's network resources (EC2, ELBv2, CloudFront's VPC origins) with this provider's credentials; the EC2
+     * and ELBv2 endpoints come from {@code environment}'s standard variables, never from CloudFront's endpoint.
+     */
+    public AccountNetwork network(Map<String, String> environment) {
+        AwsClientOptions credentialsOnly = new AwsClientOptions(cloudFrontOptions.credentials(), Optional.empty());
+        return new AwsAccountNetwork(this::cloudFront, credentialsOnly, environment);
     }
 
     /** Decision: a queue URL without a region (ElasticMQ, LocalStack) is signed for us-east-1; local servers ignore it. */

@@ -47,7 +47,7 @@ class AwsAccountNetworkIT {
 
     private AwsAccountNetwork network() {
         cloudFront = LocalAws.cloudFront(aws.baseUrl());
-        return new AwsAccountNetwork(cloudFront, LocalAws.options(aws.baseUrl()), Map.of());
+        return new AwsAccountNetwork(() -> cloudFront, LocalAws.options(aws.baseUrl()), Map.of());
     }
 
     private static void answer(String action, String xml) {
@@ -181,7 +181,7 @@ class AwsAccountNetworkIT {
     void theEndpointComesFromTheServicesStandardVariable() {
         answer("DescribeSecurityGroups", Ec2Xml.describeSecurityGroups());
         cloudFront = LocalAws.cloudFront(aws.baseUrl());
-        var fromEnvironment = new AwsAccountNetwork(cloudFront, AwsClientOptions.defaults()
+        var fromEnvironment = new AwsAccountNetwork(() -> cloudFront, AwsClientOptions.defaults()
                 .withCredentials(LocalAws.CREDENTIALS), Map.of("AWS_ENDPOINT_URL_EC2", aws.baseUrl(),
                 "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
 

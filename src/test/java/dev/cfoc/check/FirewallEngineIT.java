@@ -150,7 +150,7 @@ class FirewallEngineIT {
 
     private AwsAccountNetwork network() {
         cloudFront = LocalAws.cloudFront(aws.baseUrl());
-        return new AwsAccountNetwork(cloudFront, LocalAws.options(aws.baseUrl()), Map.of());
+        return new AwsAccountNetwork(() -> cloudFront, LocalAws.options(aws.baseUrl()), Map.of());
     }
 
     private static void stubAccount(int port, String permission) {
