@@ -1,10 +1,13 @@
 package dev.cfoc.cli;
 
+import dev.cfoc.aws.AwsAccountNetwork;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.firewall.DnsNames;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.Command;
@@ -55,8 +58,22 @@ final class CheckCommand implements Callable<Integer> {
                     + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
     Duration deadline;
 
+    @Option(names = "--probe-vpc-origins",
+            description = "The checker runs inside the VPC of the distributions' VPC origins: resolve them "
+                    + "(cloudfront:GetVpcOrigin) and probe their private endpoints. Needs --distribution-id or "
+                    + "--all-distributions.")
+    boolean probeVpcOrigins;
+
     @Mixin
     ReportOptions reportOptions;
+
+    /**
+     * The note of a run from --config files alone: without AWS access nothing says which origin is which load
+     * balancer or instance, so no security group is read.
+     */
+    static final String NO_FIREWALL_CHECK = "firewall: the origins' security groups were not checked: the "
+            + "distributions come from --config files without AWS access; with --distribution-id or "
+            + "--all-distributions they are read and judged against CloudFront's origin-facing prefix list";
 
     @Override
     public Integer call() {
@@ -86,11 +103,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         var run = new CheckRun(spec.commandLine().getOut(), err);
         if (distributionIds.isEmpty() && !allDistributions) {
-            return run.run(CheckRun.Input.of(distributions), reportOptions, failOn.threshold(), HostResolver.system(),
-                    List.of(), runDeadline);
+            if (probeVpcOrigins) {
+                err.println("error: --probe-vpc-origins needs --distribution-id or --all-distributions (AWS access)");
+                return ExitCodes.BAD_INPUT;
+            }
+            return run.run(CheckRun.Input.of(distributions).withFirewall(Firewall.notChecked(NO_FIREWALL_CHECK)),
+                    reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
-        try (CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults())) {
-            CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions, err);
+        AwsAccountNetwork network;
+        CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults());
+        try {
+            network = new AwsAccountNetwork(() -> cloudFront, AwsClientOptions.defaults(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            cloudFront.close();
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try (cloudFront; network) {
+            CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions, err)
+                    .withFirewall(Firewall.checked(network, DnsNames.system(), probeVpcOrigins));
             return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
     }

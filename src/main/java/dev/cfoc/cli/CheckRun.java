@@ -5,6 +5,7 @@ import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
@@ -38,10 +39,23 @@ final class CheckRun {
         this.err = err;
     }
 
-    /** The distributions of a run and what completes its report (findings about what could not be read). */
-    record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
+    /**
+     * The distributions of a run and what completes its report (findings about what could not be read).
+     *
+     * @param firewall whether the origins' security groups are checked (off for the demo)
+     */
+    record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion,
+                 Firewall firewall) {
+        Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
+            this(distributions, policies, completion, Firewall.off());
+        }
+
         static Input of(List<Distribution> distributions) {
             return new Input(distributions, PolicyCatalog.empty(), UnaryOperator.identity());
+        }
+
+        Input withFirewall(Firewall setting) {
+            return new Input(distributions, policies, completion, setting);
         }
     }
 
@@ -80,7 +94,8 @@ final class CheckRun {
         boolean interactive = options.interactive();
         Clock clock = Clock.systemUTC();
         Engine engine = settings.expiryWarning(Duration.ofDays(options.expiryWarningDays)).resolver(resolver)
-                .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE).build();
+                .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE)
+                .firewall(input.firewall()).build();
 
         err.printf("checking %d distribution(s)…%n", input.distributions().size());
         err.flush();
