@@ -144,6 +144,53 @@ class FirewallEngineIT {
         }
     }
 
+    @Test
+    void insideAVpc_aVpcOriginIsProbedAtItsPrivateEndpoint_withTheOriginsNames() throws Exception {
+        String name = "app.internal.example.com";
+        SamplePki pki = SamplePki.create("vpc origin");
+        try (SampleTlsServer origin = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(name)))
+                .start()) {
+            aws.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/2020-05-31/vpc-origin/vo_0a1b2c3d")
+                    .willReturn(aResponse().withStatus(200).withHeader("ETag", "E1").withBody(vpcOriginXml(
+                            "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0", origin.port()))));
+            answer("DescribeInstances", Ec2Xml.describeInstances(null, Ec2Xml.instance("i-0123456789abcdef0",
+                    "198.51.100.7", "ec2-198-51-100-7.compute-1.amazonaws.com", "127.0.0.1", "sg-0a1b2c3d")));
+            List<Distribution> distributions = new DistributionFileLoader().loadString("""
+                    {"Origins": {"Quantity": 1, "Items": [{"Id": "app", "DomainName": "%s",
+                      "VpcOriginConfig": {"VpcOriginId": "vo_0a1b2c3d", "OriginReadTimeout": 5}}]},
+                     "DefaultCacheBehavior": {"TargetOriginId": "app", "ViewerProtocolPolicy": "https-only",
+                       "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"},
+                     "Enabled": true}
+                    """.formatted(name), "vpc-origin.json");
+
+            Report report = Engine.builder().addRoots(List.of(pki.rootCertificate()))
+                    .resolver(HostResolver.fixed(Map.of("127.0.0.1", "127.0.0.1"))) // the instance's private address
+                    .firewall(Firewall.checked(network(), DnsNames.none(), true)).build()
+                    .check(distributions, PolicyCatalog.empty(), Deadline.none());
+
+            OriginReport checked = origin(report);
+            assertThat(checked.findings()).isEmpty();
+            assertThat(checked.probes()).singleElement().satisfies(probe -> {
+                assertThat(probe.target().host()).isEqualTo("127.0.0.1");
+                assertThat(probe.target().sni()).hasValue(name);
+                assertThat(probe.target().vpcOriginId()).hasValue("vo_0a1b2c3d");
+                assertThat(probe.tlsVersion()).hasValue("TLSv1.2");
+            });
+            aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
+                    containing("Action=DescribeInstances&Version=2016-11-15&InstanceId.1=i-0123456789abcdef0")));
+        }
+    }
+
+    private static String vpcOriginXml(String endpointArn, int httpsPort) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><VpcOrigin xmlns=\"http://cloudfront.amazonaws.com/doc/"
+                + "2020-05-31/\"><Id>vo_0a1b2c3d</Id><Arn>arn:aws:cloudfront::123456789012:vpcorigin/vo_0a1b2c3d</Arn>"
+                + "<Status>Deployed</Status><CreatedTime>2025-03-14T09:26:53Z</CreatedTime><LastModifiedTime>"
+                + "2025-03-14T09:26:53Z</LastModifiedTime><VpcOriginEndpointConfig><Name>app</Name><Arn>" + endpointArn
+                + "</Arn><HTTPPort>80</HTTPPort><HTTPSPort>" + httpsPort + "</HTTPSPort><OriginProtocolPolicy>"
+                + "https-only</OriginProtocolPolicy><OriginSslProtocols><Quantity>1</Quantity><Items><SslProtocol>"
+                + "TLSv1.2</SslProtocol></Items></OriginSslProtocols></VpcOriginEndpointConfig></VpcOrigin>";
+    }
+
     private Engine engine(Firewall firewall) {
         return Engine.builder().resolver(HostResolver.fixed(Map.of(ALB, "127.0.0.1"))).firewall(firewall).build();
     }
