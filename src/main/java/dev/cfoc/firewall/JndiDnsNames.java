@@ -85,7 +85,8 @@ final class JndiDnsNames implements DnsNames {
                 return Optional.empty();
             }
             NamingEnumeration<?> values = attribute.getAll();
-            return values.hasMore() ? Optional.of(normalise(String.valueOf(values.next()))) : Optional.empty();
+            return values.hasMore() ? Optional.of(normalise(String.valueOf(values.next()))).filter(n -> !n.isEmpty())
+                    : Optional.empty();
         } catch (NamingException | RuntimeException e) {
             return Optional.empty(); // no such name, no such record, timeout, refused: nothing learnt
         } finally {
