@@ -22,24 +22,26 @@ public final class Firewall {
     private final Optional<AccountNetwork> network;
     private final DnsNames dns;
     private final boolean insideVpc;
+    private final List<String> checkerGroups;
     private final Optional<String> notCheckedNote;
 
-    private Firewall(Optional<AccountNetwork> network, DnsNames dns, boolean insideVpc,
+    private Firewall(Optional<AccountNetwork> network, DnsNames dns, boolean insideVpc, List<String> checkerGroups,
                      Optional<String> notCheckedNote) {
         this.network = network;
         this.dns = dns;
         this.insideVpc = insideVpc;
+        this.checkerGroups = List.copyOf(checkerGroups);
         this.notCheckedNote = notCheckedNote;
     }
 
     /** No firewall check and nothing said about it (the demo, tests of other things). */
     public static Firewall off() {
-        return new Firewall(Optional.empty(), DnsNames.none(), false, Optional.empty());
+        return new Firewall(Optional.empty(), DnsNames.none(), false, List.of(), Optional.empty());
     }
 
     /** No firewall check, and every report says so once, with {@code why}: a run note. */
     public static Firewall notChecked(String why) {
-        return new Firewall(Optional.empty(), DnsNames.none(), false, Optional.of(why));
+        return new Firewall(Optional.empty(), DnsNames.none(), false, List.of(), Optional.of(why));
     }
 
     /**
@@ -49,7 +51,13 @@ public final class Firewall {
      * @param insideVpc the checker runs inside a VPC: VPC origins are resolved and probed
      */
     public static Firewall checked(AccountNetwork network, DnsNames dns, boolean insideVpc) {
-        return new Firewall(Optional.of(network), dns, insideVpc, Optional.empty());
+        return checked(network, dns, insideVpc, List.of());
+    }
+
+    /** @param checkerGroups the checker's own security groups (inside a VPC), named in how to let it in */
+    public static Firewall checked(AccountNetwork network, DnsNames dns, boolean insideVpc,
+                                   List<String> checkerGroups) {
+        return new Firewall(Optional.of(network), dns, insideVpc, checkerGroups, Optional.empty());
     }
 
     /** One run's firewall state. @param resolver the run's resolver (shared with the probes) */
@@ -86,7 +94,7 @@ public final class Firewall {
             CompletableFuture<FirewallView> view = new CompletableFuture<>();
             Thread.ofVirtual().name("firewall").start(() -> {
                 try {
-                    view.complete(inspector.get().inspect(names));
+                    view.complete(inspector.get().inspect(names).withCheckerGroups(checkerGroups));
                 } catch (RuntimeException e) { // a bug here must not cost the run its probes
                     inspector.get().failed("reading the origins' firewalls failed: " + e);
                     view.complete(FirewallView.empty());

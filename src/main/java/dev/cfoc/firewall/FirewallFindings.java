@@ -44,12 +44,15 @@ public final class FirewallFindings {
     }
 
     /** CHECKER_BLOCKED_BY_FIREWALL in place of the checker's own CONNECT_TIMEOUT. */
-    static Problem checkerBlocked(ProbeTarget target, OriginResource resource, String admittedBy, Problem timeout) {
+    static Problem checkerBlocked(ProbeTarget target, OriginResource resource, String admittedBy, Problem timeout,
+                                  List<String> checkerGroups) {
         Map<String, String> evidence = new LinkedHashMap<>(timeout.evidence());
         evidence.put("resource", resource.label());
         evidence.put(EVIDENCE_GROUPS, String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
         evidence.put("cloudFrontAdmittedBy", admittedBy);
-        evidence.put("letTheCheckerIn", "run the checker in the origin's VPC with its security group referenced by "
+        String checker = checkerGroups.isEmpty() ? "its security group"
+                : "its security group " + String.join(" or ", checkerGroups);
+        evidence.put("letTheCheckerIn", "run the checker in the origin's VPC with " + checker + " referenced by "
                 + resource.groups().getFirst().id() + " on tcp " + target.port() + ", or behind a NAT gateway whose "
                 + "Elastic IP that group admits (docs/deploy.md)");
         String message = "the origin admits only CloudFront: " + target.host() + ":" + target.port() + " did not "

@@ -76,7 +76,7 @@ public final class FirewallReview {
             if (FirewallJudge.judge(resource.groups(), lists, port, probed) instanceof Admission.Admitted admitted
                     && !FirewallJudge.admitsEveryone(resource.groups(), port, probed)) {
                 problems = replace(problems, t -> FirewallFindings.checkerBlocked(probe.target(), resource,
-                        admitted.rule(), t));
+                        admitted.rule(), t, view.checkerGroups()));
             }
             reviewed.add(problems);
         }

@@ -83,11 +83,12 @@ class FirewallPipelineIT {
     }
 
     @Test
-    void probeVpcOrigins_mustBeTrueOrFalse() {
-        assertThat(LambdaFirewall.probeVpcOrigins(Map.of())).isFalse();
-        assertThat(LambdaFirewall.probeVpcOrigins(Map.of(LambdaFirewall.PROBE_VPC_ORIGINS, "TRUE"))).isTrue();
-        assertThatThrownBy(() -> LambdaFirewall.probeVpcOrigins(Map.of(LambdaFirewall.PROBE_VPC_ORIGINS, "yes")))
-                .hasMessage("PROBE_VPC_ORIGINS must be true or false, got 'yes'");
+    void theVpcVariables_areListsOfIds() {
+        assertThat(LambdaFirewall.ids(Map.of(), LambdaFirewall.VPC_SUBNET_IDS, java.util.regex.Pattern.compile(
+                "subnet-[0-9a-f]+"))).isEmpty();
+        assertThatThrownBy(() -> LambdaFirewall.fromEnvironment(Map.of(LambdaFirewall.VPC_SECURITY_GROUP_IDS,
+                "sg-0a1b, web"), LocalWorld.clients(api), DnsNames.none()))
+                .hasMessage("VPC_SECURITY_GROUP_IDS must be comma-separated ids like sg-0a1b2c3d, got 'web'");
     }
 
     private static CheckService service(Map<String, String> environment) {

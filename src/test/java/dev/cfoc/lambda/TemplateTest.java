@@ -72,7 +72,8 @@ class TemplateTest {
         assertThat(variables.fieldNames()).toIterable().containsExactlyInAnyOrder(LambdaSettings.TOPIC_ARN,
                 LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
                 LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS,
-                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE);
+                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE, LambdaFirewall.VPC_SUBNET_IDS,
+                LambdaFirewall.VPC_SECURITY_GROUP_IDS);
 
         Map<String, String> defaults = new HashMap<>();
         JsonNode parameters = template.get("Parameters");
@@ -94,21 +95,45 @@ class TemplateTest {
         assertThat(actions).containsExactlyInAnyOrder("cloudfront:ListDistributions", "cloudfront:GetDistribution",
                 "cloudfront:GetDistributionConfig", "cloudfront:GetCachePolicy", "cloudfront:GetOriginRequestPolicy",
                 "sns:Publish", "sqs:SendMessage", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes");
+                "sqs:GetQueueAttributes", "ec2:DescribeSecurityGroups", "ec2:DescribeInstances",
+                "ec2:DescribeManagedPrefixLists", "elasticloadbalancing:DescribeLoadBalancers",
+                "ec2:GetManagedPrefixListEntries", "cloudfront:GetVpcOrigin", "ec2:CreateNetworkInterface",
+                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+                "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
         assertThat(actions).noneMatch(a -> a.contains("*"));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
         for (JsonNode statement : statements) {
             List<String> resources = strings(statement.get("Resource")).toList();
             if (resources.contains("*")) {
                 assertThat(strings(statement.get("Action")).toList())
-                        .as("only ListDistributions has no resource-level permission")
-                        .containsExactly("cloudfront:ListDistributions");
+                        .as("only actions without resource-level permissions have Resource *")
+                        .isSubsetOf("cloudfront:ListDistributions", "ec2:DescribeSecurityGroups",
+                                "ec2:DescribeInstances", "ec2:DescribeManagedPrefixLists",
+                                "elasticloadbalancing:DescribeLoadBalancers", "ec2:CreateNetworkInterface",
+                                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+                                "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
             }
         }
         assertThat(statements).anySatisfy(s -> {
             assertThat(s.get("Action").asText()).isEqualTo("sns:Publish");
             assertThat(s.get("Resource").asText()).as("this stack's topic only").isEqualTo("FindingsTopic");
         });
+    }
+
+    @Test
+    void vpcAttachment_isOffByDefault_andItsAccessExistsOnlyWithIt() {
+        JsonNode parameters = template.get("Parameters");
+        assertThat(parameters.get("VpcSubnetIds").get("Default").asText()).isEmpty();
+        assertThat(parameters.get("VpcSecurityGroupIds").get("Default").asText()).isEmpty();
+        JsonNode vpcConfig = function().get("VpcConfig"); // !If [InVpc, {...}, !Ref AWS::NoValue], tags dropped
+        assertThat(vpcConfig.get(0).asText()).isEqualTo("InVpc");
+        assertThat(vpcConfig.get(2).asText()).isEqualTo("AWS::NoValue");
+        JsonNode attach = rawStatements().stream().filter(s -> s.toString().contains("AttachToVpc")).findFirst()
+                .orElseThrow();
+        assertThat(attach.get(0).asText()).as("the VPC access exists only in a VPC").isEqualTo("InVpc");
+        JsonNode variables = function().get("Environment").get("Variables");
+        assertThat(variables.get(LambdaFirewall.VPC_SUBNET_IDS).toString()).contains("VpcSubnetIds");
+        assertThat(variables.get(LambdaFirewall.VPC_SECURITY_GROUP_IDS).toString()).contains("VpcSecurityGroupIds");
     }
 
     @Test
@@ -205,7 +230,8 @@ class TemplateTest {
         statements().stream().filter(s -> strings(s.get("Action")).anyMatch(a -> a.startsWith("sqs:"))
                         && !s.get("Sid").asText().equals("OnFailureQueue"))
                 .forEach(s -> assertThat(s.get("Resource").asText()).as("on CheckQueue only").isEqualTo("CheckQueue.Arn"));
-        assertThat(rawStatements().stream().filter(JsonNode::isArray).map(s -> s.get(0).asText()))
+        assertThat(rawStatements().stream().filter(JsonNode::isArray).map(s -> s.get(0).asText())
+                .filter(c -> !c.equals("InVpc")))
                 .as("the queue's statements exist only with the switch on").containsExactly("FanOutEnabled", "FanOutEnabled");
     }
 
