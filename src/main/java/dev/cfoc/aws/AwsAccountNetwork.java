@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -80,51 +79,32 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
 
     @Override
     public List<LoadBalancer> loadBalancersByArn(String region, List<String> arns) {
-        List<LoadBalancer> found = new ArrayList<>();
-        for (List<String> batch : batches(arns, ARN_BATCH)) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            numbered(batch, "LoadBalancerArns.member.", parameters::put);
-            found.addAll(pages(elb(region), "DescribeLoadBalancers", parameters, "NextMarker", "Marker",
-                    "DescribeLoadBalancersResult", "LoadBalancers", AwsAccountNetwork::loadBalancer));
-        }
-        return found;
+        return inBatches(arns, ARN_BATCH, batch -> numbered(batch, "LoadBalancerArns.member."),
+                parameters -> pages(elb(region), "DescribeLoadBalancers", parameters, "NextMarker", "Marker",
+                        "DescribeLoadBalancersResult", "LoadBalancers", AwsAccountNetwork::loadBalancer));
     }
 
     @Override
     public List<Instance> instances(String region, List<String> publicIps, List<String> publicDnsNames) {
-        List<Instance> found = new ArrayList<>();
-        for (List<String> batch : batches(publicIps, BATCH)) {
-            found.addAll(instances(region, filter("ip-address", batch)));
-        }
-        for (List<String> batch : batches(publicDnsNames, BATCH)) {
-            found.addAll(instances(region, filter("dns-name", batch)));
-        }
+        List<Instance> found = new ArrayList<>(inBatches(publicIps, BATCH, batch -> filter("ip-address", batch),
+                parameters -> instances(region, parameters)));
+        found.addAll(inBatches(publicDnsNames, BATCH, batch -> filter("dns-name", batch),
+                parameters -> instances(region, parameters)));
         return found;
     }
 
     @Override
     public List<Instance> instancesById(String region, List<String> ids) {
-        List<Instance> found = new ArrayList<>();
-        for (List<String> batch : batches(ids, BATCH)) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            numbered(batch, "InstanceId.", parameters::put);
-            found.addAll(instances(region, parameters));
-        }
-        return found;
+        return inBatches(ids, BATCH, batch -> numbered(batch, "InstanceId."),
+                parameters -> instances(region, parameters));
     }
 
     @Override
     public List<SecurityGroup> securityGroups(String region, List<String> ids) {
-        List<SecurityGroup> found = new ArrayList<>();
-        for (List<String> batch : batches(ids, BATCH)) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            numbered(batch, "GroupId.", parameters::put);
-            QueryClient ec2 = ec2(region);
-            Element answer = ec2.call("DescribeSecurityGroups", parameters);
-            QueryXml.items(answer, "securityGroupInfo").forEach(g -> found.add(readable(ec2, "DescribeSecurityGroups",
-                    () -> securityGroup(g))));
-        }
-        return found;
+        QueryClient ec2 = ec2(region);
+        return inBatches(ids, BATCH, batch -> numbered(batch, "GroupId."), parameters ->
+                QueryXml.items(ec2.call("DescribeSecurityGroups", parameters), "securityGroupInfo").stream()
+                        .map(g -> readable(ec2, "DescribeSecurityGroups", () -> securityGroup(g))).toList());
     }
 
     @Override
@@ -249,14 +229,28 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
     private static Map<String, String> filter(String name, List<String> values) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Filter.1.Name", name);
-        numbered(values, "Filter.1.Value.", parameters::put);
+        parameters.putAll(numbered(values, "Filter.1.Value."));
         return parameters;
     }
 
-    private static void numbered(List<String> values, String prefix, BiConsumer<String, String> into) {
+    /** {@code prefix1=v1&prefix2=v2…}: how the Query protocol spells a list. */
+    private static Map<String, String> numbered(List<String> values, String prefix) {
+        Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
-            into.accept(prefix + (i + 1), values.get(i));
+            parameters.put(prefix + (i + 1), values.get(i));
         }
+        return parameters;
+    }
+
+    /** One call per batch of {@code values} (the parameters {@code parametersOf} makes of it), answers joined. */
+    private static <T> List<T> inBatches(List<String> values, int size,
+                                         Function<List<String>, Map<String, String>> parametersOf,
+                                         Function<Map<String, String>, List<T>> call) {
+        List<T> found = new ArrayList<>();
+        for (List<String> batch : batches(values, size)) {
+            found.addAll(call.apply(parametersOf.apply(batch)));
+        }
+        return found;
     }
 
     private static List<List<String>> batches(List<String> values, int size) {

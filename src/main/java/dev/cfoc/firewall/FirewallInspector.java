@@ -151,12 +151,13 @@ public final class FirewallInspector {
         }
     }
 
+    /** A resource a lead matched in the account, before its groups are read. */
+    private record Candidate(Lead lead, String kind, String id, String name, List<String> groupIds) {
+    }
+
     /** The resources of one region's leads: origin name → resource. */
     private List<Map.Entry<String, OriginResource>> inRegion(String region, List<Lead> leads) {
-        var found = new ArrayList<Map.Entry<String, OriginResource>>();
-        var groupsNeeded = new LinkedHashSet<String>();
-        var pending = new ArrayList<Map.Entry<Lead, Object>>();
-
+        List<Candidate> candidates = new ArrayList<>();
         List<LoadBalancerLead> lbLeads = leads.stream().filter(LoadBalancerLead.class::isInstance)
                 .map(LoadBalancerLead.class::cast).toList();
         if (!lbLeads.isEmpty()) {
@@ -165,9 +166,9 @@ public final class FirewallInspector {
                     .orElse(List.of()).forEach(lb -> byDns.put(AwsHostNames.normalise(lb.dnsName()), lb));
             for (LoadBalancerLead lead : lbLeads) {
                 AccountNetwork.LoadBalancer lb = byDns.get(lead.dnsName());
-                if (lb != null && !lb.securityGroupIds().isEmpty()) {
-                    groupsNeeded.addAll(lb.securityGroupIds());
-                    pending.add(Map.entry(lead, lb));
+                if (lb != null && !lb.securityGroupIds().isEmpty()) { // an NLB without groups: its targets' decide
+                    candidates.add(new Candidate(lead, lb.type() + " load balancer", lb.arn(), lb.name(),
+                            lb.securityGroupIds()));
                 }
             }
         }
@@ -179,47 +180,32 @@ public final class FirewallInspector {
             List<AccountNetwork.Instance> instances = call(region,
                     () -> api.instances(region, ips, dnsNames)).orElse(List.of());
             for (InstanceLead lead : instanceLeads) {
-                instances.stream().filter(i -> matches(i, lead)).findFirst().ifPresent(instance -> {
-                    groupsNeeded.addAll(instance.securityGroupIds());
-                    pending.add(Map.entry(lead, instance));
-                });
+                instances.stream().filter(i -> matches(i, lead)).findFirst().ifPresent(i -> candidates.add(
+                        new Candidate(lead, "EC2 instance", i.id(), i.id(), i.securityGroupIds())));
             }
         }
-        if (pending.isEmpty()) {
-            return found;
+        if (candidates.isEmpty()) {
+            return List.of();
         }
+        List<String> groupIds = candidates.stream().flatMap(c -> c.groupIds().stream()).distinct().toList();
         Map<String, SecurityGroup> groups = new LinkedHashMap<>();
-        call(region, () -> api.securityGroups(region, List.copyOf(groupsNeeded)))
+        call(region, () -> api.securityGroups(region, groupIds))
                 .ifPresent(read -> read.forEach(g -> groups.put(g.id(), g)));
-        for (var entry : pending) {
-            Lead lead = entry.getKey();
-            OriginResource resource = switch (entry.getValue()) {
-                case AccountNetwork.LoadBalancer lb -> new OriginResource(lb.type() + " load balancer", lb.arn(),
-                        lb.name(), region, lead.foundBy(), known(lb.securityGroupIds(), groups));
-                case AccountNetwork.Instance i -> new OriginResource("EC2 instance", i.id(), i.id(), region,
-                        lead.foundBy(), known(i.securityGroupIds(), groups));
-                default -> throw new IllegalStateException("unexpected " + entry.getValue());
-            };
-            if (resource.groups().size() == groupCount(entry.getValue())) {
-                found.add(Map.entry(lead.originName(), resource)); // judged only with every group read
+        var found = new ArrayList<Map.Entry<String, OriginResource>>();
+        for (Candidate c : candidates) {
+            List<SecurityGroup> read = c.groupIds().stream().map(groups::get).filter(g -> g != null).toList();
+            if (read.size() == c.groupIds().size()) { // judged only with every group read
+                found.add(Map.entry(c.lead().originName(), new OriginResource(c.kind(), c.id(), c.name(), region,
+                        c.lead().foundBy(), read)));
             }
         }
         return found;
-    }
-
-    private static int groupCount(Object resource) {
-        return resource instanceof AccountNetwork.LoadBalancer lb ? lb.securityGroupIds().size()
-                : ((AccountNetwork.Instance) resource).securityGroupIds().size();
     }
 
     private static boolean matches(AccountNetwork.Instance instance, InstanceLead lead) {
         return lead.publicIp().isPresent() && lead.publicIp().equals(instance.publicIp())
                 || lead.dnsName().isPresent() && instance.publicDnsName().map(AwsHostNames::normalise)
                 .equals(lead.dnsName());
-    }
-
-    private static List<SecurityGroup> known(List<String> ids, Map<String, SecurityGroup> groups) {
-        return ids.stream().map(groups::get).filter(g -> g != null).toList();
     }
 
     private CloudFrontPrefixLists prefixLists(String region) {
