@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,8 +49,17 @@ public final class FirewallInspector {
                                 String region, String foundBy) implements Lead {
     }
 
+    /**
+     * Decision: origins looked up in DNS at once. Each lookup is a few small queries; thousands at once would flood the
+     * resolver (a VPC's resolver limits each network interface to 1,024 packets per second).
+     */
+    static final int PARALLEL_LOOKUPS = 32;
+    /** Decision: PTR queries per origin name: the first addresses tell whether it is an instance of the account. */
+    static final int MAX_PTR_LOOKUPS = 4;
+
     private final AccountNetwork api;
     private final DnsNames dns;
+    private final Semaphore lookups = new Semaphore(PARALLEL_LOOKUPS);
     private final HostResolver resolver;
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
@@ -65,7 +75,8 @@ public final class FirewallInspector {
         Set<String> names = new LinkedHashSet<>();
         originNames.stream().map(AwsHostNames::normalise).filter(n -> !AwsHostNames.isSpecialUse(n))
                 .forEach(names::add);
-        List<Lead> leads = concurrently(List.copyOf(names), this::locate).stream().flatMap(Optional::stream).toList();
+        List<Lead> leads = concurrently(List.copyOf(names), this::locateGated).stream().flatMap(Optional::stream)
+                .toList();
         Map<String, List<Lead>> byRegion = new LinkedHashMap<>();
         leads.forEach(lead -> byRegion.computeIfAbsent(lead.region(), r -> new ArrayList<>()).add(lead));
 
@@ -107,6 +118,20 @@ public final class FirewallInspector {
         return List.copyOf(failures);
     }
 
+    private Optional<Lead> locateGated(String name) {
+        try {
+            lookups.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            return locate(name);
+        } finally {
+            lookups.release();
+        }
+    }
+
     private Optional<Lead> locate(String name) {
         Optional<Lead> direct = lead(name, name, "origin domain name " + name);
         if (direct.isPresent()) {
@@ -122,10 +147,9 @@ public final class FirewallInspector {
             }
         }
         String last = chain.isEmpty() ? name : chain.getLast();
-        for (InetAddress address : addresses(last)) {
-            if (address.getAddress().length != 4 || FirewallJudge.isPrivateUse(Cidr.parse(address.getHostAddress()))) {
-                continue;
-            }
+        List<InetAddress> publicIpv4 = addresses(last).stream().filter(a -> a.getAddress().length == 4
+                && !FirewallJudge.isPrivateUse(Cidr.parse(a.getHostAddress()))).limit(MAX_PTR_LOOKUPS).toList();
+        for (InetAddress address : publicIpv4) {
             Optional<AwsHostNames.InstanceName> instance = dns.reverse(address).flatMap(AwsHostNames::instance);
             if (instance.isPresent()) {
                 return Optional.of(new InstanceLead(name, Optional.empty(), Optional.of(address.getHostAddress()),
