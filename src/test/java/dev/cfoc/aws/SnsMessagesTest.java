@@ -68,7 +68,7 @@ class SnsMessagesTest {
     void transition_isAMessageAttribute_onlyWithAlertState() {
         assertThat(SnsMessages.attributes(named("RESOLVED", Severity.ERROR, 1, "CERT_EXPIRED")))
                 .containsEntry("transition", "RESOLVED").containsEntry("severity", "ERROR")
-                .containsEntry("codes", "CERT_EXPIRED");
+                .containsEntry("codes", "[\"CERT_EXPIRED\"]");
         assertThat(SnsMessages.attributes(alert(Severity.ERROR, 1, "[]", "CERT_EXPIRED"))).doesNotContainKey("transition");
     }
 
