@@ -4,6 +4,7 @@ import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.config.Distribution;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
@@ -35,6 +36,7 @@ public final class Engine {
     private final HostResolver resolver;
     private final ProbeListener listener;
     private final Clock clock;
+    private final Firewall firewall;
 
     private Engine(Builder builder) {
         TrustAnchors anchors = builder.addedRoots.isEmpty() ? TrustAnchors.mozilla()
@@ -44,6 +46,7 @@ public final class Engine {
         this.resolver = builder.resolver;
         this.listener = builder.listener;
         this.clock = builder.clock;
+        this.firewall = builder.firewall;
     }
 
     /** Mozilla's roots, the default expiry warning, the system's DNS and clock, no listener, until told otherwise. */
@@ -57,8 +60,10 @@ public final class Engine {
      * reported as NOT_CHECKED_DEADLINE.
      */
     public Report check(List<Distribution> distributions, PolicyCatalog policies, Deadline deadline) {
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules), listener);
-        return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline);
+        HostResolver runResolver = HostResolver.cached(resolver);
+        var runner = new ProbeRunner(new OriginProber(runResolver, rules), listener);
+        return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline,
+                firewall.start(runResolver));
     }
 
     /** The report of a run that checked nothing (e.g. an event that asks for nothing). */
@@ -79,6 +84,7 @@ public final class Engine {
         private HostResolver resolver = HostResolver.system();
         private Clock clock = Clock.systemUTC();
         private ProbeListener listener = ProbeListener.NONE;
+        private Firewall firewall = Firewall.off();
 
         private Builder() {
         }
@@ -118,6 +124,15 @@ public final class Engine {
         /** Told when each probe starts and finishes (progress on a terminal). */
         public Builder listener(ProbeListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether the origins' security groups are read and judged, and VPC origins probed (default: off, nothing
+         * said); {@link Firewall#notChecked} makes every report say why there is no firewall check.
+         */
+        public Builder firewall(Firewall firewall) {
+            this.firewall = Objects.requireNonNull(firewall, "firewall");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.cfoc.check;
 
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
+import dev.cfoc.firewall.FirewallFindings;
 import dev.cfoc.finding.Problem;
 import dev.cfoc.probe.ProbeResult;
 
@@ -26,9 +27,10 @@ final class FindingPlacement {
 
     static Finding place(ProbeResult probe, Problem problem) {
         var target = probe.target();
+        Optional<String> reproduce = problem.code() == FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT
+                ? FirewallFindings.reproduce(problem) : Optional.of(ReproduceCommand.forProblem(target, problem.code()));
         return new Finding(problem.code(), target.originId(), OptionalInt.of(target.port()), target.sni(),
-                problem.message(), problem.evidence(), Optional.of(ReproduceCommand.forProblem(target, problem.code())),
-                Optional.empty(), target.behaviors());
+                problem.message(), problem.evidence(), reproduce, Optional.empty(), target.behaviors());
     }
 
     /**

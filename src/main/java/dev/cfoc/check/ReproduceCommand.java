@@ -26,7 +26,7 @@ final class ReproduceCommand {
     static String forProblem(ProbeTarget target, FindingCode code) {
         return switch (code) {
             case DNS_UNRESOLVABLE -> "dig +short " + quote(target.host()) + " A; dig +short " + quote(target.host()) + " AAAA";
-            case PORT_UNREACHABLE, CONNECT_TIMEOUT -> "nc -vz -w " + target.connectTimeout().toSeconds() + " "
+            case PORT_UNREACHABLE, CONNECT_TIMEOUT, CHECKER_BLOCKED_BY_FIREWALL -> "nc -vz -w " + target.connectTimeout().toSeconds() + " "
                     + quote(target.host()) + " " + target.port();
             case ORIGIN_READ_TIMEOUT, HTTP_5XX -> curl(target);
             default -> target.scheme() == Scheme.HTTPS ? openSsl(target) : curl(target);

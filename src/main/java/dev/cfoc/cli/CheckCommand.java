@@ -1,10 +1,13 @@
 package dev.cfoc.cli;
 
+import dev.cfoc.aws.AwsAccountNetwork;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.CloudFrontRegion;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
+import dev.cfoc.firewall.DnsNames;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.ArgGroup;
@@ -93,8 +96,22 @@ final class CheckCommand implements Callable<Integer> {
                     + "finding is marked NEW or 'failing since …', and what cleared since the last run is listed.")
     Path state;
 
+    @Option(names = "--probe-vpc-origins",
+            description = "The checker runs inside the VPC of the distributions' VPC origins: resolve them "
+                    + "(cloudfront:GetVpcOrigin) and probe their private endpoints. Needs --distribution-id or "
+                    + "--all-distributions.")
+    boolean probeVpcOrigins;
+
     @Mixin
     ReportOptions reportOptions;
+
+    /**
+     * The note of a run from --config files alone: without AWS access nothing says which origin is which load
+     * balancer or instance, so no security group is read.
+     */
+    static final String NO_FIREWALL_CHECK = "firewall: the origins' security groups were not checked: the "
+            + "distributions come from --config files without AWS access; with --distribution-id or "
+            + "--all-distributions they are read and judged against CloudFront's origin-facing prefix list";
 
     @Override
     public Integer call() {
@@ -124,13 +141,28 @@ final class CheckCommand implements Callable<Integer> {
         List<Distribution> distributions = files.distributions();
         var run = new CheckRun(spec.commandLine().getOut(), err, Optional.ofNullable(state));
         if (distributionIds.isEmpty() && !allDistributions) {
-            return run.run(CheckRun.Input.of(distributions).withNotes(files.notes()), reportOptions,
-                    failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
+            if (probeVpcOrigins) {
+                err.println("error: --probe-vpc-origins needs --distribution-id or --all-distributions (AWS access)");
+                return ExitCodes.BAD_INPUT;
+            }
+            return run.run(CheckRun.Input.of(distributions).withNotes(files.notes())
+                            .withFirewall(Firewall.notChecked(NO_FIREWALL_CHECK)),
+                    reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
-        try (CloudFrontClient cloudFront = AwsClients.cloudFront(CloudFrontRegion.fromEnvironment(System.getenv()),
-                AwsClientOptions.defaults())) {
+        AwsAccountNetwork network;
+        CloudFrontClient cloudFront = AwsClients.cloudFront(CloudFrontRegion.fromEnvironment(System.getenv()),
+                AwsClientOptions.defaults());
+        try {
+            network = new AwsAccountNetwork(() -> cloudFront, AwsClientOptions.defaults(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            cloudFront.close();
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try (cloudFront; network) {
             CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions,
-                    includeDisabled, err).withNotes(files.notes());
+                    includeDisabled, err).withNotes(files.notes())
+                    .withFirewall(Firewall.checked(network, DnsNames.system(), probeVpcOrigins));
             return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
         }
     }

@@ -6,6 +6,7 @@ import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
@@ -67,8 +68,17 @@ final class CheckRun {
      */
     static final Severity STATE_THRESHOLD = Severity.WARNING;
 
-    /** The distributions of a run and what completes its report (findings about what could not be read). */
-    record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
+    /**
+     * The distributions of a run and what completes its report (findings about what could not be read).
+     *
+     * @param firewall whether the origins' security groups are checked (off for the demo)
+     */
+    record Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion,
+                 Firewall firewall) {
+        Input(List<Distribution> distributions, PolicyCatalog policies, UnaryOperator<Report> completion) {
+            this(distributions, policies, completion, Firewall.off());
+        }
+
         static Input of(List<Distribution> distributions) {
             return new Input(distributions, PolicyCatalog.empty(), UnaryOperator.identity());
         }
@@ -76,7 +86,11 @@ final class CheckRun {
         /** The same input, its report carrying {@code notes} (e.g. what was skipped) after its own. */
         Input withNotes(List<String> notes) {
             return notes.isEmpty() ? this
-                    : new Input(distributions, policies, report -> completion.apply(report).withNotes(notes));
+                    : new Input(distributions, policies, report -> completion.apply(report).withNotes(notes), firewall);
+        }
+
+        Input withFirewall(Firewall setting) {
+            return new Input(distributions, policies, completion, setting);
         }
     }
 
@@ -122,7 +136,8 @@ final class CheckRun {
         boolean interactive = options.interactive();
         Clock clock = Clock.systemUTC();
         Engine engine = settings.expiryWarning(Duration.ofDays(options.expiryWarningDays)).resolver(resolver)
-                .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE).build();
+                .clock(clock).listener(interactive ? new ProgressReporter(err, clock) : ProbeListener.NONE)
+                .firewall(input.firewall()).build();
 
         if (!input.distributions().isEmpty()) {
             err.printf("checking %s…%n", Counts.of(input.distributions().size(), "distribution"));

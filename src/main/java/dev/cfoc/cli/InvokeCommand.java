@@ -2,12 +2,14 @@ package dev.cfoc.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfoc.firewall.DnsNames;
 import dev.cfoc.lambda.AwsClientProvider;
 import dev.cfoc.lambda.CheckHandler;
 import dev.cfoc.lambda.CheckHandler.Outcome;
 import dev.cfoc.lambda.CheckService;
 import dev.cfoc.lambda.EmfMetrics;
 import dev.cfoc.lambda.FunctionDefaults;
+import dev.cfoc.lambda.LambdaFirewall;
 import dev.cfoc.lambda.LambdaSettings;
 import dev.cfoc.probe.HostResolver;
 import picocli.CommandLine.Command;
@@ -129,7 +131,8 @@ final class InvokeCommand implements Callable<Integer> {
         environment.putAll(env);
         AwsClientProvider clients = InvokeEnvironment.clients(System.getenv(), env);
         return new CheckHandler(new CheckService(LambdaSettings.fromEnvironment(environment), clients,
-                HostResolver.system(), clock, emfTo(err)), clock);
+                HostResolver.system(), clock, emfTo(err),
+                LambdaFirewall.fromEnvironment(environment, clients, DnsNames.system())), clock);
     }
 
     /**

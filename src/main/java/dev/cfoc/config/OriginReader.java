@@ -116,7 +116,8 @@ final class OriginReader {
             return new OriginType.S3(readTimeout(s3.get(), "OriginReadTimeout",
                     OriginType.S3.DEFAULT_READ_TIMEOUT_SECONDS));
         }
-        return new OriginType.Vpc(json.requiredText(vpc.get(), "VpcOriginId"));
+        return new OriginType.Vpc(json.requiredText(vpc.get(), "VpcOriginId"),
+                readTimeout(vpc.get(), "OriginReadTimeout", OriginType.Vpc.DEFAULT_READ_TIMEOUT_SECONDS));
     }
 
     private CustomOriginConfig readCustomOriginConfig(Located config) throws ConfigException {

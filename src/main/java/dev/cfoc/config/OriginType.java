@@ -21,7 +21,17 @@ public sealed interface OriginType {
         }
     }
 
-    /** VpcOriginConfig: private, not reachable from outside the VPC. */
-    record Vpc(String vpcOriginId) implements OriginType {
+    /**
+     * VpcOriginConfig: private, not reachable from outside the VPC.
+     *
+     * @param readTimeoutSeconds VpcOriginConfig.OriginReadTimeout (1–120, default 30)
+     */
+    record Vpc(String vpcOriginId, int readTimeoutSeconds) implements OriginType {
+
+        public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+        public Vpc(String vpcOriginId) {
+            this(vpcOriginId, DEFAULT_READ_TIMEOUT_SECONDS);
+        }
     }
 }

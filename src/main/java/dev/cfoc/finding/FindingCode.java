@@ -53,6 +53,11 @@ public enum FindingCode {
     HTTP_INVALID_RESPONSE(Severity.ERROR, "Origin's answer is not an HTTP response (CloudFront returns 502)",
             "Point HTTPPort/HTTPSPort and the origin protocol policy at the web server (not another service), and make "
                     + "it answer every request with an HTTP/1.1 status line and headers."),
+    ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT(Severity.ERROR, "The origin's security groups do not admit CloudFront on the port "
+            + "(CloudFront returns 504)",
+            "Add an inbound rule for the port whose source is CloudFront's managed prefix list "
+                    + "com.amazonaws.global.cloudfront.origin-facing (ipv6: com.amazonaws.global.ipv6.cloudfront.origin-facing) "
+                    + "to the origin's security group (the evidence has the aws ec2 authorize-security-group-ingress command)."),
     CERT_EXPIRING_SOON(Severity.WARNING, "A certificate in the origin's chain expires soon",
             "Renew the certificate before it expires; CloudFront will return 502 from the expiry moment on."),
     NOT_CHECKED_DEADLINE(Severity.WARNING, "Origin was not checked: the run's deadline came first",
@@ -75,6 +80,10 @@ public enum FindingCode {
     PROBE_INTERNAL_ERROR(Severity.WARNING, "The checker failed while probing a connection (a bug)",
             "Nothing to fix on the origin; report the exception and where it was thrown, and check this origin by hand "
                     + "(see reproduce)."),
+    FIREWALL_UNREADABLE(Severity.WARNING, "The origins' security groups could not be read: their firewalls were not checked",
+            "Grant the checker ec2:DescribeSecurityGroups, ec2:DescribeInstances, ec2:DescribeManagedPrefixLists, "
+                    + "ec2:GetManagedPrefixListEntries, elasticloadbalancing:DescribeLoadBalancers and cloudfront:GetVpcOrigin; "
+                    + "throttling clears by itself: the next run reads them again."),
     ORIGIN_NOT_PROBED(Severity.INFO, "Origin was not probed",
             "Nothing to fix here; check this origin by other means (see the reason)."),
     POLICY_UNRESOLVED(Severity.INFO, "A custom policy could not be resolved; an assumption was made",
@@ -84,7 +93,12 @@ public enum FindingCode {
             "Check the staging distribution through the CloudFront API source (it finds the primary through the "
                     + "continuous deployment policy), or check the primary's aliases against this origin by hand."),
     HOST_MAY_BE_REWRITTEN(Severity.INFO, "An edge function may change Host/SNI at request time",
-            "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately.");
+            "The configuration alone cannot predict the name CloudFront will use; test the function's outputs separately."),
+    CHECKER_BLOCKED_BY_FIREWALL(Severity.INFO, "The origin admits only CloudFront: the checker could not connect, so "
+            + "the connection was not checked",
+            "Nothing to fix for CloudFront; to check this origin, run the checker where the origin admits it: in the "
+                    + "origin's VPC with its security group referenced by the origin's group, or behind a NAT gateway whose "
+                    + "Elastic IP the origin's group admits (docs/deploy.md).");
 
     /**
      * The codes whose finding says the checker could not see what CloudFront sees: the connection (on an origin) or
@@ -96,7 +110,8 @@ public enum FindingCode {
             ORIGIN_NOT_PROBED,
             PROBE_INTERNAL_ERROR,
             SOURCE_UNAVAILABLE,
-            CHECKER_NO_ROUTE_TO_FAMILY);
+            CHECKER_NO_ROUTE_TO_FAMILY,
+            CHECKER_BLOCKED_BY_FIREWALL);
 
     /** Evidence key of POLICY_UNRESOLVED: where the policy was looked for, {@link #POLICY_SOURCE_FILE} or the API. */
     public static final String POLICY_SOURCE = "policySource";

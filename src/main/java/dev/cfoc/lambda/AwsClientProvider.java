@@ -1,9 +1,11 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.aws.AwsAccountNetwork;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.CloudFrontRegion;
 import dev.cfoc.aws.QueueUrl;
+import dev.cfoc.firewall.AccountNetwork;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -104,6 +106,15 @@ public final class AwsClientProvider {
         return Optional.ofNullable(System.getenv("AWS_REGION")).or(() -> Optional.ofNullable(
                 System.getProperty("aws.region"))).map(String::strip).filter(r -> !r.isEmpty()).map(Region::of)
                 .orElse(LOCAL_QUEUE_REGION);
+    }
+
+    /**
+     * The account's network resources (EC2, ELBv2, CloudFront's VPC origins) with this provider's credentials; the EC2
+     * and ELBv2 endpoints come from {@code environment}'s standard variables, never from CloudFront's endpoint.
+     */
+    public AccountNetwork network(Map<String, String> environment) {
+        AwsClientOptions credentialsOnly = new AwsClientOptions(cloudFrontOptions.credentials(), Optional.empty());
+        return new AwsAccountNetwork(this::cloudFront, credentialsOnly, environment);
     }
 
     /** Decision: a queue URL without a region (ElasticMQ, LocalStack) is signed for us-east-1; local servers ignore it. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfoc.firewall.DnsNames;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.report.Report;
@@ -61,7 +62,9 @@ public final class CheckHandler implements RequestStreamHandler {
      */
     public CheckHandler() {
         this(new CheckService(LambdaSettings.fromEnvironment(System.getenv()), AwsClientProvider.shared(),
-                HostResolver.system(), Clock.systemUTC()), Clock.systemUTC(), context -> StructuredLog.STDOUT);
+                HostResolver.system(), Clock.systemUTC(), EmfMetrics.STDOUT,
+                LambdaFirewall.fromEnvironment(System.getenv(), AwsClientProvider.shared(), DnsNames.system())),
+                Clock.systemUTC(), context -> StructuredLog.STDOUT);
         Core.getGlobalContext().register(PRIMING);
     }
 

@@ -7,6 +7,7 @@ import dev.cfoc.cert.TrustAnchorException;
 import dev.cfoc.check.Engine;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.finding.FindingCode;
+import dev.cfoc.firewall.Firewall;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.report.FindingHistory;
@@ -50,9 +51,15 @@ public final class CheckService {
     /** @param metrics where the run's EMF metric lines go (stdout in Lambda, stderr for the local invoke) */
     public CheckService(LambdaSettings settings, AwsClientProvider clients, HostResolver resolver, Clock clock,
                         EmfMetrics.Sink metrics) {
+        this(settings, clients, resolver, clock, metrics, Firewall.off());
+    }
+
+    /** @param firewall whether the origins' security groups are checked and VPC origins probed ({@link LambdaFirewall}) */
+    public CheckService(LambdaSettings settings, AwsClientProvider clients, HostResolver resolver, Clock clock,
+                        EmfMetrics.Sink metrics, Firewall firewall) {
         this.settings = settings;
         this.clock = clock;
-        this.engine = engine(settings, resolver, clock);
+        this.engine = engine(settings, resolver, clock).firewall(firewall).build();
         this.pipeline = new Pipeline(settings, clients, engine, clock, metrics);
     }
 
@@ -186,7 +193,7 @@ public final class CheckService {
     }
 
     /** @throws IllegalArgumentException when TRUST_ANCHORS cannot be read */
-    private static Engine engine(LambdaSettings settings, HostResolver resolver, Clock clock) {
+    private static Engine.Builder engine(LambdaSettings settings, HostResolver resolver, Clock clock) {
         Engine.Builder engine = Engine.builder().expiryWarning(settings.expiryWarning()).resolver(resolver).clock(clock);
         if (settings.trustAnchors().isPresent()) {
             try {
@@ -195,7 +202,7 @@ public final class CheckService {
                 throw new IllegalArgumentException(LambdaSettings.TRUST_ANCHORS + ": " + e.getMessage(), e);
             }
         }
-        return engine.build();
+        return engine;
     }
 
     static String describe(Trigger trigger) {

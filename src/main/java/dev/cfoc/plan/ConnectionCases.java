@@ -33,10 +33,20 @@ final class ConnectionCases {
             .thenComparing(ProbeTarget::addressFamily);
 
     private final Origin origin;
+    private final String connectHost;
+    private final Optional<String> vpcOriginId;
     private final Map<Key, Case> cases = new LinkedHashMap<>();
 
+    /** Connections to the origin's domain name. */
     ConnectionCases(Origin origin) {
+        this(origin, origin.domainName(), Optional.empty());
+    }
+
+    /** Connections to a VPC origin's private endpoint {@code connectHost}; SNI and Host stay the origin's names. */
+    ConnectionCases(Origin origin, String connectHost, Optional<String> vpcOriginId) {
         this.origin = origin;
+        this.connectHost = connectHost;
+        this.vpcOriginId = vpcOriginId;
     }
 
     /** CloudFront sends {@code hostName} as SNI and Host; a certificate for it or for the origin domain passes. */
@@ -65,9 +75,10 @@ final class ConnectionCases {
     }
 
     private ProbeTarget toTarget(Key key, Case c, AddressFamily family, boolean onlyFamily) {
-        return new ProbeTarget(origin.id(), key.scheme(), origin.domainName(), key.port(), key.sni(),
+        return new ProbeTarget(origin.id(), key.scheme(), connectHost, key.port(), key.sni(),
                 key.hostHeader(), c.acceptedNames(), c.tlsVersions(),
                 Duration.ofSeconds(origin.connectionTimeoutSeconds()), origin.connectionAttempts(), c.readTimeout(),
-                origin.originPath() + "/", origin.customHeaders(), List.copyOf(c.behaviors()), family, onlyFamily);
+                origin.originPath() + "/", origin.customHeaders(), List.copyOf(c.behaviors()), family, onlyFamily,
+                vpcOriginId);
     }
 }

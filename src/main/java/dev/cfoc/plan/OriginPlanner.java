@@ -28,11 +28,13 @@ final class OriginPlanner {
     private final Distribution distribution;
     private final TlsProfile profile;
     private final TlsProfile s3Profile;
+    private final VpcOrigins vpcOrigins;
 
-    OriginPlanner(Distribution distribution, TlsProfile profile, TlsProfile s3Profile) {
+    OriginPlanner(Distribution distribution, TlsProfile profile, TlsProfile s3Profile, VpcOrigins vpcOrigins) {
         this.distribution = distribution;
         this.profile = profile;
         this.s3Profile = s3Profile;
+        this.vpcOrigins = vpcOrigins;
     }
 
     OriginPlan plan(Origin origin, List<Route> routes, Map<String, String> membership) {
@@ -41,9 +43,14 @@ final class OriginPlanner {
             evidence.putIfAbsent("hostForwarding " + route.behavior().pathPattern(),
                     route.host().outcome() + ": " + route.host().reason());
         }
-        if (origin.type() instanceof OriginType.Vpc vpc) {
+        if (origin.type() instanceof OriginType.Vpc vpc && vpcOrigins.endpoint(vpc.vpcOriginId()).isEmpty()) {
+            String why = vpcOrigins.insideVpc()
+                    ? "its endpoint could not be resolved: " + vpcOrigins.whyUnresolved(vpc.vpcOriginId())
+                    .orElse("unknown VPC origin")
+                    : "the checker does not run inside a VPC (template parameters VpcSubnetIds and "
+                    + "VpcSecurityGroupIds, docs/deploy.md)";
             return notProbed(origin, routes, "VPC origin " + vpc.vpcOriginId() + " is private: it is reachable only from "
-                    + "inside its VPC, so it was not probed; check it from within the VPC",
+                    + "inside its VPC, so it was not probed; check it from within the VPC (" + why + ")",
                     Map.of("vpcOriginId", vpc.vpcOriginId()), evidence);
         }
         if (origin.mtlsConfigured()) {
@@ -56,7 +63,14 @@ final class OriginPlanner {
         switch (origin.type()) {
             case OriginType.S3 s3 -> planS3(origin, s3, routes, cases, evidence);
             case OriginType.Custom custom -> planCustom(origin, custom.config(), routes, cases, problems, evidence);
-            case OriginType.Vpc vpc -> throw new IllegalStateException("handled above");
+            case OriginType.Vpc vpc -> {
+                VpcOrigins.Endpoint endpoint = vpcOrigins.endpoint(vpc.vpcOriginId()).orElseThrow();
+                cases = new ConnectionCases(origin, endpoint.privateHost(), Optional.of(vpc.vpcOriginId()));
+                evidence.put("vpcOrigin", vpc.vpcOriginId() + ": endpoint " + endpoint.arn() + ", probed at "
+                        + endpoint.privateHost() + " from inside the VPC (private addresses expected), with the "
+                        + "origin's names as SNI and Host");
+                planCustom(origin, vpcConfig(vpc, endpoint), routes, cases, problems, evidence);
+            }
         }
         routes.forEach(route -> problems.addAll(edgeFunctionProblems(route)));
         List<ProbeTarget> targets = cases.targets();
@@ -146,6 +160,15 @@ final class OriginPlanner {
                 + "file does not name it; from the CloudFront API, no primary whose continuous deployment policy names "
                 + "this distribution was found), so the origin was probed with its own domain name "
                 + origin.domainName() + " instead", Map.of("staging", "true"));
+    }
+
+    /**
+     * A VPC origin connects as its VpcOriginEndpointConfig says (ports, protocol policy, OriginSslProtocols), with the
+     * distribution's OriginReadTimeout, over IPv4.
+     */
+    private static CustomOriginConfig vpcConfig(OriginType.Vpc vpc, VpcOrigins.Endpoint endpoint) {
+        return new CustomOriginConfig(endpoint.httpPort(), endpoint.httpsPort(), endpoint.protocolPolicy(),
+                endpoint.sslProtocols(), vpc.readTimeoutSeconds(), CustomOriginConfig.DEFAULT_KEEPALIVE_TIMEOUT_SECONDS);
     }
 
     /** OriginSslProtocols ∩ the versions the profile can test, in protocol order. */

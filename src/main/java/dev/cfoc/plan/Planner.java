@@ -29,7 +29,13 @@ public final class Planner {
         this.s3Profile = s3Profile;
     }
 
+    /** As {@link #plan(Distribution, PolicyCatalog, VpcOrigins)} with the checker outside any VPC. */
     public DistributionPlan plan(Distribution distribution, PolicyCatalog policies) {
+        return plan(distribution, policies, VpcOrigins.outsideVpc());
+    }
+
+    /** @param vpcOrigins the VPC origins' endpoints, when the checker runs inside a VPC */
+    public DistributionPlan plan(Distribution distribution, PolicyCatalog policies, VpcOrigins vpcOrigins) {
         var hostForwarding = new HostForwarding(policies);
         var routes = new LinkedHashMap<String, List<Route>>();
         var membership = new LinkedHashMap<String, Map<String, String>>();
@@ -50,7 +56,7 @@ public final class Planner {
             }
         }
 
-        var planner = new OriginPlanner(distribution, profile, s3Profile);
+        var planner = new OriginPlanner(distribution, profile, s3Profile, vpcOrigins);
         var plans = new ArrayList<OriginPlan>();
         for (Origin origin : distribution.origins()) {
             List<Route> reaching = routes.get(origin.id());

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param onlyFamily               CloudFront uses no other family towards this origin (IpAddressType ipv4 or ipv6,
  *                                 S3): an origin without an address of the family cannot be reached at all; false
  *                                 for dualstack, where the other family's connection is a target of its own
+ * @param vpcOriginId              set when {@code host} is a VPC origin's private endpoint (the checker runs inside
+ *                                 the VPC): private addresses are expected there, and only there
  */
 public record ProbeTarget(
         String originId,
@@ -39,15 +41,17 @@ public record ProbeTarget(
         List<CustomHeader> customHeaders,
         List<String> behaviors,
         AddressFamily addressFamily,
-        boolean onlyFamily) {
+        boolean onlyFamily,
+        Optional<String> vpcOriginId) {
 
-    /** An IPv4 connection to an origin CloudFront reaches over IPv4 only (IpAddressType absent or ipv4). */
+    /** An IPv4 connection to a public origin CloudFront reaches over IPv4 only (IpAddressType absent or ipv4). */
     public ProbeTarget(String originId, Scheme scheme, String host, int port, Optional<String> sni, String hostHeader,
                        Set<String> acceptedCertificateNames, List<TlsVersion> tlsVersions, Duration connectTimeout,
                        int connectionAttempts, Duration readTimeout, String requestPath, List<CustomHeader> customHeaders,
                        List<String> behaviors) {
         this(originId, scheme, host, port, sni, hostHeader, acceptedCertificateNames, tlsVersions, connectTimeout,
-                connectionAttempts, readTimeout, requestPath, customHeaders, behaviors, AddressFamily.IPV4, true);
+                connectionAttempts, readTimeout, requestPath, customHeaders, behaviors, AddressFamily.IPV4, true,
+                Optional.empty());
     }
 
     public ProbeTarget {

@@ -167,10 +167,14 @@ class CheckCommandIT {
                         // not from a probe of this config: the API source, a bug in the checker,
                         // a run with --deadline (CheckDeadlineIT), a stale trust store (StaleTrustStoreRunTest),
                         // a checker without an IPv6 route (AddressFamilyIT), a staging distribution
-                        // (PlannerAsCloudFrontConnectsTest, InvokeCommandIT)
+                        // (PlannerAsCloudFrontConnectsTest, InvokeCommandIT), the account's firewalls, which config
+                        // files cannot read (FirewallEngineIT)
                         .filter(c -> c != SOURCE_UNAVAILABLE && c != PROBE_INTERNAL_ERROR
                                 && c != NOT_CHECKED_DEADLINE && c != TRUST_STORE_STALE
-                                && c != CHECKER_NO_ROUTE_TO_FAMILY && c != STAGING_PRIMARY_UNKNOWN).toList());
+                                && c != CHECKER_NO_ROUTE_TO_FAMILY && c != STAGING_PRIMARY_UNKNOWN
+                                && c != FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT
+                                && c != FindingCode.CHECKER_BLOCKED_BY_FIREWALL
+                                && c != FindingCode.FIREWALL_UNREADABLE).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(healthy.requests()).anySatisfy(r -> assertThat(r).contains("X-Origin-Verify: " + SECRET));
     }

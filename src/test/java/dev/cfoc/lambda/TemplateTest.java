@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -73,7 +74,7 @@ class TemplateTest {
                 LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
                 LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS,
                 FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE, AlertStateSettings.STATE_TABLE,
-                AlertStateSettings.REMIND_AFTER);
+                AlertStateSettings.REMIND_AFTER, LambdaFirewall.VPC_SUBNET_IDS, LambdaFirewall.VPC_SECURITY_GROUP_IDS);
 
         Map<String, String> defaults = new HashMap<>();
         JsonNode parameters = template.get("Parameters");
@@ -98,15 +99,23 @@ class TemplateTest {
         assertThat(actions.stream().filter(a -> !a.startsWith("cloudfront:"))).as("the dead-letter queue's "
                         + "sqs:SendMessage is SAM's (DeadLetterQueue): not repeated")
                 .containsExactlyInAnyOrder("sns:Publish", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                        "sqs:GetQueueAttributes", "dynamodb:BatchGetItem", "dynamodb:PutItem");
+                        "sqs:GetQueueAttributes", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+                        "ec2:DescribeSecurityGroups", "ec2:DescribeInstances", "ec2:DescribeManagedPrefixLists",
+                        "elasticloadbalancing:DescribeLoadBalancers", "ec2:GetManagedPrefixListEntries",
+                        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+                        "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
         assertThat(actions).noneMatch(a -> a.contains("*"));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect").asText()).isEqualTo("Allow"));
         for (JsonNode statement : statements) {
             List<String> resources = strings(statement.get("Resource")).toList();
             if (resources.contains("*")) {
                 assertThat(strings(statement.get("Action")).toList())
-                        .as("only the List calls have no resource-level permission")
-                        .allMatch(a -> a.startsWith("cloudfront:List"));
+                        .as("only actions without resource-level permissions have Resource *")
+                        .allMatch(a -> a.startsWith("cloudfront:List") || Set.of("ec2:DescribeSecurityGroups",
+                                "ec2:DescribeInstances", "ec2:DescribeManagedPrefixLists",
+                                "elasticloadbalancing:DescribeLoadBalancers", "ec2:CreateNetworkInterface",
+                                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+                                "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses").contains(a));
             }
         }
         assertThat(statements).anySatisfy(s -> {
@@ -140,6 +149,22 @@ class TemplateTest {
         assertThat(statements()).filteredOn(s -> strings(s.get("Action")).anyMatch(a -> a.startsWith("dynamodb:")))
                 .singleElement().satisfies(s -> assertThat(s.get("Resource").asText()).as("this table only")
                         .isEqualTo("StateTable.Arn"));
+    }
+
+    @Test
+    void vpcAttachment_isOffByDefault_andItsAccessExistsOnlyWithIt() {
+        JsonNode parameters = template.get("Parameters");
+        assertThat(parameters.get("VpcSubnetIds").get("Default").asText()).isEmpty();
+        assertThat(parameters.get("VpcSecurityGroupIds").get("Default").asText()).isEmpty();
+        JsonNode vpcConfig = function().get("VpcConfig"); // !If [InVpc, {...}, !Ref AWS::NoValue], tags dropped
+        assertThat(vpcConfig.get(0).asText()).isEqualTo("InVpc");
+        assertThat(vpcConfig.get(2).asText()).isEqualTo("AWS::NoValue");
+        JsonNode attach = rawStatements().stream().filter(s -> s.toString().contains("AttachToVpc")).findFirst()
+                .orElseThrow();
+        assertThat(attach.get(0).asText()).as("the VPC access exists only in a VPC").isEqualTo("InVpc");
+        JsonNode variables = function().get("Environment").get("Variables");
+        assertThat(variables.get(LambdaFirewall.VPC_SUBNET_IDS).toString()).contains("VpcSubnetIds");
+        assertThat(variables.get(LambdaFirewall.VPC_SECURITY_GROUP_IDS).toString()).contains("VpcSecurityGroupIds");
     }
 
     @Test
@@ -245,7 +270,8 @@ class TemplateTest {
         statements().stream().filter(s -> strings(s.get("Action")).anyMatch(a -> a.startsWith("sqs:"))
                         && !s.get("Sid").asText().equals("OnFailureQueue"))
                 .forEach(s -> assertThat(s.get("Resource").asText()).as("on CheckQueue only").isEqualTo("CheckQueue.Arn"));
-        assertThat(rawStatements().stream().filter(JsonNode::isArray).map(s -> s.get(0).asText()))
+        assertThat(rawStatements().stream().filter(JsonNode::isArray).map(s -> s.get(0).asText())
+                .filter(c -> !c.equals("InVpc")))
                 .as("the queue's statements exist only with the switch on").containsExactly("FanOutEnabled", "FanOutEnabled");
     }
 

@@ -88,7 +88,8 @@ final class Targets {
         ProbeTarget build() {
             boolean tls = scheme == Scheme.HTTPS;
             return new ProbeTarget("origin-1", scheme, host, port, tls ? Optional.of(sni) : Optional.empty(), sni,
-                    new java.util.LinkedHashSet<>(List.of(sni, host)), versions, connectTimeout, attempts, readTimeout, "/", headers, List.of("*"), family, onlyFamily);
+                    new java.util.LinkedHashSet<>(List.of(sni, host)), versions, connectTimeout, attempts, readTimeout, "/", headers, List.of("*"), family, onlyFamily,
+                    Optional.empty());
         }
     }
 }
