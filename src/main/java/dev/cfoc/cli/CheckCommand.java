@@ -50,10 +50,17 @@ final class CheckCommand implements Callable<Integer> {
     ReportOptions.FailOn failOn;
 
     @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Finish within this time, counted from the start of the command: probes that might end "
-                    + "after it are not started and are reported as NOT_CHECKED_DEADLINE. Seconds (90), a unit "
-                    + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
+            description = "Finish within this time, counted from the start of the command: every connection that "
+                    + "has time left is checked, its waits capped to what is left; one that runs out of time is "
+                    + "reported as NOT_CHECKED_DEADLINE, saying how far it got. Seconds (90), a unit (1500ms, 90s, "
+                    + "15m) or ISO-8601 (PT90S). Default: no deadline.")
     Duration deadline;
+
+    @Option(names = "--allow-private-origins",
+            description = "Labs and tests only: also probe origins whose names resolve to loopback, link-local or "
+                    + "private addresses, which CloudFront cannot reach (by default: ORIGIN_NOT_PUBLIC, no "
+                    + "connection).")
+    boolean allowPrivateOrigins;
 
     @Mixin
     ReportOptions reportOptions;
@@ -87,11 +94,12 @@ final class CheckCommand implements Callable<Integer> {
         var run = new CheckRun(spec.commandLine().getOut(), err);
         if (distributionIds.isEmpty() && !allDistributions) {
             return run.run(CheckRun.Input.of(distributions), reportOptions, failOn.threshold(), HostResolver.system(),
-                    List.of(), runDeadline);
+                    List.of(), runDeadline, allowPrivateOrigins);
         }
         try (CloudFrontClient cloudFront = AwsClients.cloudFront(AwsClientOptions.defaults())) {
             CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions, err);
-            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
+            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline,
+                    allowPrivateOrigins);
         }
     }
 }
