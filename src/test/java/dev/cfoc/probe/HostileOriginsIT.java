@@ -362,6 +362,21 @@ class HostileOriginsIT {
         }
     }
 
+    @Test
+    void warningAlertsWithoutEndAfterTheHandshake_areCutByCount_insteadOfAResponse() {
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf)
+                .behaviour(Behaviour.WARNING_ALERTS_AFTER_HANDSHAKE).start()) {
+            // a long OriginReadTimeout: only the response's bound in records can end this probe early
+            MeasuredProbe probe = withinDeadline(https(server).readTimeout(Duration.ofSeconds(30)).build());
+
+            Problem problem = only(probe, FindingCode.HTTP_INVALID_RESPONSE);
+            assertThat(problem.message()).contains("after the TLS handshake, before the end of the response head",
+                    "more than " + TlsRecordMeter.MAX_RESPONSE_OTHER_RECORDS + " records other than application data");
+            assertThat(problem.evidence()).containsEntry("recordTypes",
+                    "alert " + (TlsRecordMeter.MAX_RESPONSE_OTHER_RECORDS + 1));
+        }
+    }
+
     /** ConnectionTimeout 1 s: these tests measure the probe against its CloudFront-derived deadline. */
     private static Targets.Builder https(SampleTlsServer server) {
         return Targets.https(Targets.ORIGIN, server.port()).connectTimeout(Duration.ofSeconds(1));

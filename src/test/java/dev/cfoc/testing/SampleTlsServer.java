@@ -66,7 +66,9 @@ public final class SampleTlsServer implements AutoCloseable {
         /** A TLS server that sends its ServerHello, then HelloRequest messages (one record each) without end. */
         HELLO_REQUESTS_AFTER_SERVER_HELLO,
         /** A TLS server that sends its ServerHello, then warning alerts (unrecognized_name) without end. */
-        WARNING_ALERTS_AFTER_SERVER_HELLO
+        WARNING_ALERTS_AFTER_SERVER_HELLO,
+        /** A TLS server that completes the handshake, then sends (encrypted) warning alerts without end. */
+        WARNING_ALERTS_AFTER_HANDSHAKE
     }
 
     /** Whether the server sends a CertificateRequest, and what it does when the client sends no certificate. */
@@ -174,6 +176,13 @@ public final class SampleTlsServer implements AutoCloseable {
             }
             case HELLO_REQUESTS_AFTER_SERVER_HELLO -> serveTls(in, AfterFirstRecord.flood(out, HELLO_REQUEST_RECORD));
             case WARNING_ALERTS_AFTER_SERVER_HELLO -> serveTls(in, AfterFirstRecord.flood(out, WARNING_ALERT_RECORD));
+            case WARNING_ALERTS_AFTER_HANDSHAKE -> {
+                AlertingProtocol protocol = new AlertingProtocol(in, out);
+                protocol.accept(new Peer());
+                while (true) { // until the client hangs up: then the write fails
+                    protocol.warn();
+                }
+            }
             case SILENT -> drain(in);
             case GARBAGE -> {
                 readSome(in);
@@ -291,6 +300,17 @@ public final class SampleTlsServer implements AutoCloseable {
         @Override
         public void flush() throws IOException {
             out.flush();
+        }
+    }
+
+    /** A server-side TLS connection that can send warning alerts once the handshake is done. */
+    private static final class AlertingProtocol extends TlsServerProtocol {
+        AlertingProtocol(InputStream in, OutputStream out) {
+            super(in, out);
+        }
+
+        void warn() throws IOException {
+            raiseAlertWarning(AlertDescription.unrecognized_name, "sample origin: a warning without end");
         }
     }
 
