@@ -7,6 +7,8 @@ import dev.cfoc.config.Distribution;
 import dev.cfoc.firewall.Firewall;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.AddressPolicy;
+import dev.cfoc.probe.CheckerNetwork;
 import dev.cfoc.probe.Deadline;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The engine every trigger runs (CLI check and demo, the Lambda, SnapStart priming), assembled in one place from its
@@ -37,6 +40,7 @@ public final class Engine {
     private final ProbeListener listener;
     private final Clock clock;
     private final Firewall firewall;
+    private final AddressPolicy addressPolicy;
 
     private Engine(Builder builder) {
         TrustAnchors anchors = builder.addedRoots.isEmpty() ? TrustAnchors.mozilla()
@@ -47,21 +51,26 @@ public final class Engine {
         this.listener = builder.listener;
         this.clock = builder.clock;
         this.firewall = builder.firewall;
+        this.addressPolicy = builder.allowPrivateOrigins ? AddressPolicy.allowPrivate()
+                : AddressPolicy.publicOnly(builder.checkerNetwork.orElseGet(CheckerNetwork::detect));
     }
 
-    /** Mozilla's roots, the default expiry warning, the system's DNS and clock, no listener, until told otherwise. */
+    /**
+     * Mozilla's roots, the default expiry warning, the system's DNS and clock, no listener, public origin addresses
+     * only (the checker's network detected), until told otherwise.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
      * One run: plans every distribution, probes every connection of the run at once (names resolved at most once),
-     * and reports. Probes whose worst case does not fit in what {@code deadline} leaves are not started: they are
-     * reported as NOT_CHECKED_DEADLINE.
+     * and reports. Every connection that has time left starts, its waits capped to what {@code deadline} leaves; one
+     * that runs out of time is reported as NOT_CHECKED_DEADLINE, saying how far it got.
      */
     public Report check(List<Distribution> distributions, PolicyCatalog policies, Deadline deadline) {
         HostResolver runResolver = HostResolver.cached(resolver);
-        var runner = new ProbeRunner(new OriginProber(runResolver, rules), listener);
+        var runner = new ProbeRunner(new OriginProber(runResolver, rules, addressPolicy), listener);
         return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline,
                 firewall.start(runResolver));
     }
@@ -85,6 +94,8 @@ public final class Engine {
         private Clock clock = Clock.systemUTC();
         private ProbeListener listener = ProbeListener.NONE;
         private Firewall firewall = Firewall.off();
+        private boolean allowPrivateOrigins;
+        private Optional<CheckerNetwork> checkerNetwork = Optional.empty();
 
         private Builder() {
         }
@@ -133,6 +144,25 @@ public final class Engine {
          */
         public Builder firewall(Firewall firewall) {
             this.firewall = Objects.requireNonNull(firewall, "firewall");
+            return this;
+        }
+
+        /**
+         * Also probe origins whose names resolve to loopback, link-local or private addresses, which CloudFront cannot
+         * reach (labs, tests and the demo only: {@code --allow-private-origins}, {@code ALLOW_PRIVATE_ORIGINS=true}).
+         * Off by default: such a name is ORIGIN_NOT_PUBLIC and no connection is made.
+         */
+        public Builder allowPrivateOrigins(boolean allow) {
+            this.allowPrivateOrigins = allow;
+            return this;
+        }
+
+        /**
+         * Where the checker runs, which decides how a private answer is reported (inside a private network it may be
+         * private DNS); detected ({@link CheckerNetwork#detect()}) when the engine is built, unless given here.
+         */
+        public Builder checkerNetwork(CheckerNetwork network) {
+            this.checkerNetwork = Optional.of(Objects.requireNonNull(network, "network"));
             return this;
         }
 

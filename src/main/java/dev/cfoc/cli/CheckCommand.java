@@ -86,9 +86,10 @@ final class CheckCommand implements Callable<Integer> {
     ReportOptions.FailOn failOn;
 
     @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Finish within this time, counted from the start of the command: probes that might end "
-                    + "after it are not started and are reported as NOT_CHECKED_DEADLINE. Seconds (90), a unit "
-                    + "(1500ms, 90s, 15m) or ISO-8601 (PT90S). Default: no deadline.")
+            description = "Finish within this time, counted from the start of the command: every connection that "
+                    + "has time left is checked, its waits capped to what is left; one that runs out of time is "
+                    + "reported as NOT_CHECKED_DEADLINE, saying how far it got. Seconds (90), a unit (1500ms, 90s, "
+                    + "15m) or ISO-8601 (PT90S). Default: no deadline.")
     Duration deadline;
 
     @Option(names = "--state", paramLabel = "FILE",
@@ -101,6 +102,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "(cloudfront:GetVpcOrigin) and probe their private endpoints. Needs --distribution-id or "
                     + "--all-distributions.")
     boolean probeVpcOrigins;
+
+    @Option(names = "--allow-private-origins",
+            description = "Labs and tests only: also probe origins whose names resolve to loopback, link-local or "
+                    + "private addresses, which CloudFront cannot reach (by default: ORIGIN_NOT_PUBLIC, no "
+                    + "connection).")
+    boolean allowPrivateOrigins;
 
     @Mixin
     ReportOptions reportOptions;
@@ -147,7 +154,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             return run.run(CheckRun.Input.of(distributions).withNotes(files.notes())
                             .withFirewall(Firewall.notChecked(NO_FIREWALL_CHECK)),
-                    reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
+                    reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline,
+                    allowPrivateOrigins);
         }
         AwsAccountNetwork network;
         CloudFrontClient cloudFront = AwsClients.cloudFront(CloudFrontRegion.fromEnvironment(System.getenv()),
@@ -163,7 +171,8 @@ final class CheckCommand implements Callable<Integer> {
             CheckRun.Input input = ApiInput.read(cloudFront, distributions, distributionIds, allDistributions,
                     includeDisabled, err).withNotes(files.notes())
                     .withFirewall(Firewall.checked(network, DnsNames.system(), probeVpcOrigins));
-            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline);
+            return run.run(input, reportOptions, failOn.threshold(), HostResolver.system(), List.of(), runDeadline,
+                    allowPrivateOrigins);
         }
     }
 }

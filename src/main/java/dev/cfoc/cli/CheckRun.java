@@ -95,17 +95,23 @@ final class CheckRun {
     }
 
     /**
+     * The demo's run: its origins listen on loopback, so private addresses are allowed.
+     *
      * @param addedAnchors roots to trust on top of Mozilla's and --trust-anchors (the demo's own root)
      */
     int run(List<Distribution> distributions, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
             List<X509Certificate> addedAnchors) {
-        return run(Input.of(distributions), options, failOn, resolver, addedAnchors, Deadline.none());
+        return run(Input.of(distributions), options, failOn, resolver, addedAnchors, Deadline.none(), true);
     }
 
-    /** As above; probes whose worst case does not fit in what {@code deadline} leaves are not started. */
+    /**
+     * As above; every wait of a probe is capped to what {@code deadline} leaves.
+     *
+     * @param allowPrivateOrigins also probe loopback and private addresses (--allow-private-origins: labs only)
+     */
     int run(Input input, ReportOptions options, Optional<Severity> failOn, HostResolver resolver,
-            List<X509Certificate> addedAnchors, Deadline deadline) {
-        Engine.Builder settings = Engine.builder().addRoots(addedAnchors);
+            List<X509Certificate> addedAnchors, Deadline deadline, boolean allowPrivateOrigins) {
+        Engine.Builder settings = Engine.builder().addRoots(addedAnchors).allowPrivateOrigins(allowPrivateOrigins);
         try {
             if (options.trustAnchors != null) {
                 settings.addRootsFrom(options.trustAnchors);

@@ -71,8 +71,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set an environment variable for this invocation (repeatable): the function's settings "
                     + "(TOPIC_ARN, MIN_SEVERITY, DISTRIBUTION_IDS, TRUST_ANCHORS, INCLUDE_DISABLED, EXPIRY_WARNING_DAYS, "
-                    + "SUPPRESSIONS, FANOUT_QUEUE_URL, FANOUT_BATCH_SIZE) "
-                    + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS|_SQS|_DYNAMODB], AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+                    + "SUPPRESSIONS, FANOUT_QUEUE_URL, FANOUT_BATCH_SIZE, STATE_TABLE, REMIND_AFTER; ALLOW_PRIVATE_ORIGINS=true "
+                    + "for origins on loopback or private addresses, labs only) "
+                    + "and AWS_ENDPOINT_URL[_CLOUDFRONT|_SNS|_SQS|_DYNAMODB|_EC2|_ELASTIC_LOAD_BALANCING_V2], "
+                    + "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
                     + "AWS_SESSION_TOKEN.")
     Map<String, String> env = new LinkedHashMap<>();
 

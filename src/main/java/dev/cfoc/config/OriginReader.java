@@ -54,6 +54,11 @@ final class OriginReader {
     private Origin readOrigin(Located origin) throws ConfigException {
         String id = json.requiredText(origin, "Id");
         String domainName = json.requiredText(origin, "DomainName");
+        if (IpLiteral.is(domainName)) {
+            throw json.error(origin.child("DomainName"), "must be a domain name, not an IP address: got "
+                    + JsonFields.echo(domainName) + " (CloudFront accepts only a domain name that resolves publicly; "
+                    + "for a server in a VPC, use a VPC origin)");
+        }
         if (!WireSyntax.isHostName(domainName, false)) {
             throw json.error(origin.child("DomainName"), "must be a domain name (letters, digits, '-', '_' and '.'; "
                     + "no scheme, port or path), got " + JsonFields.echo(domainName));

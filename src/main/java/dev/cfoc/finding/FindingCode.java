@@ -10,6 +10,11 @@ import java.util.Set;
 public enum FindingCode {
     DNS_UNRESOLVABLE(Severity.ERROR, "Origin domain name does not resolve",
             "Create or fix the DNS record of the origin domain name, or point the origin at a name that resolves."),
+    ORIGIN_NOT_PUBLIC(Severity.ERROR, "Origin domain name resolves only to addresses CloudFront cannot reach",
+            "Point the origin's public DNS record at a public address (a load balancer, an instance's public IP), or "
+                    + "use a VPC origin for a private load balancer or instance; loopback, link-local, private "
+                    + "(RFC 1918, CGNAT, unique-local), multicast and reserved addresses cannot be reached from "
+                    + "CloudFront's edge."),
     PORT_UNREACHABLE(Severity.ERROR, "Origin refuses connections on the configured port (CloudFront returns 502)",
             "Start the origin server or open the port (security group, firewall, listener) to CloudFront's origin-facing "
                     + "IP ranges (managed prefix list com.amazonaws.global.cloudfront.origin-facing), or fix HTTPPort/HTTPSPort."),
@@ -73,6 +78,14 @@ public enum FindingCode {
             "Look at the origin's logs for the request shown; the origin itself is failing."),
     TLS_DEPRECATED_PROTOCOL(Severity.WARNING, "Origin negotiates a deprecated TLS version",
             "Enable TLS 1.2 on the origin and remove TLSv1/TLSv1.1 from OriginSslProtocols."),
+    ORIGIN_PRIVATE_ANSWER(Severity.WARNING, "Origin domain name resolves to private addresses inside the checker's "
+            + "private network (maybe private DNS); not checked",
+            "Resolve the name with public DNS (e.g. dig @1.1.1.1 NAME): if it gives these addresses too, CloudFront "
+                    + "cannot connect (point the record at a public address or use a VPC origin); if it gives public "
+                    + "ones, run the checker outside the private network to check them."),
+    ORIGIN_SOME_NOT_PUBLIC(Severity.WARNING, "Origin domain name also resolves to addresses CloudFront cannot reach",
+            "Remove the loopback, private or link-local addresses from the origin's public DNS records; only the "
+                    + "public ones were checked."),
     SOURCE_UNAVAILABLE(Severity.WARNING, "A distribution could not be read from the CloudFront API", "Grant the checker cloudfront:ListDistributions, GetDistribution, GetCachePolicy and GetOriginRequestPolicy, check that the distribution id exists; throttling and 5xx clear by themselves: the next run reads it again."),
     TRUST_STORE_STALE(Severity.WARNING, "The checker's bundled copy of Mozilla's CA list is out of date",
             "Run scripts/refresh-trust-store.sh, rebuild and redeploy the checker (for the Lambda: sam build, sam deploy); "

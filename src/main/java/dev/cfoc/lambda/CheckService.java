@@ -81,16 +81,19 @@ public final class CheckService {
     }
 
     /**
-     * What the run keeps back from the invocation's remaining time, for what a probe's worst case does not count
-     * (DNS ≤ 5 s, the follow-up handshakes that explain a failure ≤ 2 × 10 s) and for publishing with the SDK's
-     * retries. Decision: a run that ends with its probes unfinished publishes nothing, so the margin is generous.
+     * Decision: what the run keeps back from the invocation's remaining time, 45 s. Every wait of a probe is capped to
+     * the probes' deadline (connect, handshake, response; the follow-up handshakes that explain a failure are skipped
+     * when they do not fit), so the probes end by it, except a DNS lookup (≤ 5 s, once per name, which cannot be
+     * interrupted) and closing sockets. The rest is for writing the report and publishing it with the SDK's retries
+     * and timeouts, then the metrics: a run that ends with its findings unpublished loses them, so the margin stays
+     * generous (5 % of the template's 900 s).
      */
     public static final Duration DEADLINE_MARGIN = Duration.ofSeconds(45);
 
     /**
-     * @param deadline when the invocation will be stopped (the Lambda Context's remaining time): probes that could
-     *                 not finish {@link #DEADLINE_MARGIN} before it are not started and reported as
-     *                 NOT_CHECKED_DEADLINE; the rest of the run is published as usual
+     * @param deadline when the invocation will be stopped (the Lambda Context's remaining time): every probe's waits
+     *                 are capped to end {@link #DEADLINE_MARGIN} before it; a connection that runs out of time is
+     *                 reported as NOT_CHECKED_DEADLINE; the rest of the run is published as usual
      * @throws PublishFailedException when findings could not be published; they are logged first
      */
     public RunResult run(Trigger trigger, Instant deadline, StructuredLog log) {
@@ -194,7 +197,8 @@ public final class CheckService {
 
     /** @throws IllegalArgumentException when TRUST_ANCHORS cannot be read */
     private static Engine.Builder engine(LambdaSettings settings, HostResolver resolver, Clock clock) {
-        Engine.Builder engine = Engine.builder().expiryWarning(settings.expiryWarning()).resolver(resolver).clock(clock);
+        Engine.Builder engine = Engine.builder().expiryWarning(settings.expiryWarning()).resolver(resolver).clock(clock)
+                .allowPrivateOrigins(settings.allowPrivateOrigins());
         if (settings.trustAnchors().isPresent()) {
             try {
                 engine.addRootsFrom(settings.trustAnchors().get());

@@ -31,11 +31,13 @@ import java.util.regex.Pattern;
  * @param fanOut           FANOUT_QUEUE_URL (and FANOUT_BATCH_SIZE): queue the distributions of a scheduled run
  *                         instead of checking them; empty: every run checks what it selected
  * @param alertState       STATE_TABLE (and REMIND_AFTER): publish transitions only; empty: publish every run
+ * @param allowPrivateOrigins ALLOW_PRIVATE_ORIGINS=true (labs and tests only): also probe origins whose names resolve
+ *                         to loopback, link-local or private addresses, which CloudFront cannot reach
  */
 public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, List<String> distributionIds,
                              Optional<Path> trustAnchors, boolean includeDisabled, Duration expiryWarning,
                              Suppressions suppressions, Optional<FanOutSettings> fanOut,
-                             Optional<AlertStateSettings> alertState) {
+                             Optional<AlertStateSettings> alertState, boolean allowPrivateOrigins) {
 
     public static final String TOPIC_ARN = "TOPIC_ARN";
     public static final String MIN_SEVERITY = "MIN_SEVERITY";
@@ -44,6 +46,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     public static final String INCLUDE_DISABLED = "INCLUDE_DISABLED";
     public static final String EXPIRY_WARNING_DAYS = "EXPIRY_WARNING_DAYS";
     public static final String SUPPRESSIONS = "SUPPRESSIONS";
+    public static final String ALLOW_PRIVATE_ORIGINS = "ALLOW_PRIVATE_ORIGINS";
 
     public static final Severity DEFAULT_MIN_SEVERITY = Severity.WARNING;
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
@@ -52,11 +55,11 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
         distributionIds = List.copyOf(distributionIds);
     }
 
-    /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days. */
+    /** No topic, WARNING, every distribution, Mozilla's roots only, enabled distributions, 30 days, public origins. */
     public static LambdaSettings defaults() {
         return new LambdaSettings(Optional.empty(), DEFAULT_MIN_SEVERITY, List.of(), Optional.empty(), false,
                 Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), Suppressions.none(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /**
@@ -67,7 +70,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
         Severity minSeverity = value(env, MIN_SEVERITY).map(LambdaSettings::severity).orElse(DEFAULT_MIN_SEVERITY);
         List<String> ids = value(env, DISTRIBUTION_IDS).map(LambdaSettings::distributionIds).orElse(List.of());
         Optional<Path> anchors = value(env, TRUST_ANCHORS).map(Path::of);
-        boolean includeDisabled = value(env, INCLUDE_DISABLED).map(LambdaSettings::bool).orElse(false);
+        boolean includeDisabled = value(env, INCLUDE_DISABLED).map(v -> bool(INCLUDE_DISABLED, v)).orElse(false);
         Duration expiry = Duration.ofDays(value(env, EXPIRY_WARNING_DAYS).map(LambdaSettings::days)
                 .orElse(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS));
         Suppressions suppressions = value(env, SUPPRESSIONS).map(LambdaSettings::suppressions)
@@ -80,28 +83,35 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
                 .orElse(AlertStateSettings.defaultRemindAfter());
         Optional<AlertStateSettings> alertState = value(env, AlertStateSettings.STATE_TABLE)
                 .map(table -> new AlertStateSettings(table, remindAfter));
+        boolean allowPrivate = value(env, ALLOW_PRIVATE_ORIGINS).map(v -> bool(ALLOW_PRIVATE_ORIGINS, v)).orElse(false);
         return new LambdaSettings(topic, minSeverity, ids, anchors, includeDisabled, expiry, suppressions, fanOut,
-                alertState);
+                alertState, allowPrivate);
     }
 
     public LambdaSettings withFanOut(FanOutSettings settings) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions, Optional.of(settings), alertState);
+                expiryWarning, suppressions, Optional.of(settings), alertState, allowPrivateOrigins);
     }
 
     public LambdaSettings withTopicArn(TopicArn topic) {
         return new LambdaSettings(Optional.of(topic), minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions, fanOut, alertState);
+                expiryWarning, suppressions, fanOut, alertState, allowPrivateOrigins);
     }
 
     public LambdaSettings withTrustAnchors(Path pem) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, Optional.of(pem), includeDisabled,
-                expiryWarning, suppressions, fanOut, alertState);
+                expiryWarning, suppressions, fanOut, alertState, allowPrivateOrigins);
     }
 
     public LambdaSettings withAlertState(AlertStateSettings settings) {
         return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
-                expiryWarning, suppressions, fanOut, Optional.of(settings));
+                expiryWarning, suppressions, fanOut, Optional.of(settings), allowPrivateOrigins);
+    }
+
+    /** ALLOW_PRIVATE_ORIGINS: labs and tests whose origins listen on loopback or a private network. */
+    public LambdaSettings withAllowPrivateOrigins(boolean allow) {
+        return new LambdaSettings(topicArn, minSeverity, distributionIds, trustAnchors, includeDisabled,
+                expiryWarning, suppressions, fanOut, alertState, allow);
     }
 
     private static QueueUrl queueUrl(String value) {
@@ -144,11 +154,11 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
         return ids;
     }
 
-    private static boolean bool(String value) {
+    private static boolean bool(String name, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(INCLUDE_DISABLED + " must be true or false, got '" + value + "'");
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
         };
     }
 

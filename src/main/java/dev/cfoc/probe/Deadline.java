@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The time by which a run must be finished, on the monotonic clock: a probe is started only when what is left
- * covers the most it may take ({@link OriginProber#worstCase}). The CLI takes it from {@code --deadline}; the Lambda
- * from its remaining time minus a margin. Immutable.
+ * The time by which a run must be finished, on the monotonic clock. Every connection that has time left is started,
+ * and each of its waits (connect, TLS handshake, response) is capped to what is left ({@link #cap}); a connection
+ * that runs out of time is reported as NOT_CHECKED_DEADLINE, saying how far it got. The CLI takes it from
+ * {@code --deadline}; the Lambda from its remaining time minus a margin. Immutable.
  */
 public final class Deadline {
 
@@ -47,9 +48,14 @@ public final class Deadline {
         return atNanos.map(at -> Duration.ofNanos(Math.max(0, at - nanoTime.getAsLong())));
     }
 
-    /** True when there is no deadline or at least {@code needed} is left. */
-    public boolean leaves(Duration needed) {
-        return remaining().map(left -> left.compareTo(needed) >= 0).orElse(true);
+    /** True when there is a deadline and nothing is left of it. */
+    public boolean passed() {
+        return remaining().map(Duration::isZero).orElse(false);
+    }
+
+    /** {@code wait}, or what is left when that is less (zero once passed); {@code wait} without a deadline. */
+    public Duration cap(Duration wait) {
+        return remaining().filter(left -> left.compareTo(wait) < 0).orElse(wait);
     }
 
     @Override

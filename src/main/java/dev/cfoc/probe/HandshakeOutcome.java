@@ -11,8 +11,12 @@ import java.util.OptionalInt;
 /** How one TLS handshake ended. */
 sealed interface HandshakeOutcome {
 
-    /** The handshake completed; {@code protocol} carries the application data. */
-    record Completed(TlsVersion version, int cipherSuite, List<X509Certificate> chain, TlsClientProtocol protocol)
+    /**
+     * The handshake completed; {@code protocol} carries the application data, {@code meter} bounds what the origin
+     * sends from now on ({@link TlsRecordMeter#startResponse}).
+     */
+    record Completed(TlsVersion version, int cipherSuite, List<X509Certificate> chain, TlsClientProtocol protocol,
+                     TlsRecordMeter meter)
             implements HandshakeOutcome {
         public Completed {
             chain = List.copyOf(chain);
@@ -21,6 +25,10 @@ sealed interface HandshakeOutcome {
 
     /** The deadline passed first. */
     record TimedOut(String description) implements HandshakeOutcome {
+    }
+
+    /** The origin sent more bytes or records than any real handshake needs ({@link TlsRecordMeter}). */
+    record Overrun(TlsRecordMeter.Tally tally) implements HandshakeOutcome {
     }
 
     /**

@@ -27,8 +27,10 @@ import java.util.Set;
 /**
  * Probes one {@link ProbeTarget} the way CloudFront connects: DNS → TCP → TLS (CloudFront's origin profile) →
  * certificate rules → one HTTP/1.1 request. Records timings and every problem on the way ({@link ProbeFindings} words
- * them); never throws for what the origin does (only for bad input, naming the field). Thread-safe: one instance
- * serves a whole run.
+ * them); never throws for what the origin does (only for bad input, naming the field). Connects only to the addresses
+ * its {@link AddressPolicy} allows. Within a run ({@link ProbeRunner}) a probe is two steps: {@link #resolve} (DNS and
+ * the address policy), then {@link #probe(Resolution.Resolved, Deadline, ConnectOnce)} with every wait capped to what
+ * the run's deadline leaves. Thread-safe: one instance serves a whole run.
  */
 public final class OriginProber {
 
@@ -37,16 +39,20 @@ public final class OriginProber {
 
     private final HostResolver resolver;
     private final CertificateVerifier verifier;
+    private final AddressPolicy addressPolicy;
     private final RouteCheck routes;
 
-    public OriginProber(HostResolver resolver, CertificateVerifier verifier) {
-        this(resolver, verifier, RouteCheck.SYSTEM);
+    /** @param addressPolicy which resolved addresses may be connected to (public ones only, unless a lab opts in) */
+    public OriginProber(HostResolver resolver, CertificateVerifier verifier, AddressPolicy addressPolicy) {
+        this(resolver, verifier, addressPolicy, RouteCheck.SYSTEM);
     }
 
     /** @param routes whether this machine can route to an address (the system's, except in tests) */
-    public OriginProber(HostResolver resolver, CertificateVerifier verifier, RouteCheck routes) {
+    public OriginProber(HostResolver resolver, CertificateVerifier verifier, AddressPolicy addressPolicy,
+                        RouteCheck routes) {
         this.resolver = resolver;
         this.verifier = verifier;
+        this.addressPolicy = addressPolicy;
         this.routes = routes;
     }
 
@@ -80,8 +86,45 @@ public final class OriginProber {
                 .plus(handshakeTimeout(target)).plus(afterHandshake);
     }
 
+    /** Probes {@code target} on its own: no deadline, no connection shared with other probes. */
     public ProbeResult probe(ProbeTarget target) {
-        return new Run(target).execute();
+        return switch (resolve(target)) {
+            case Resolution.Stopped stopped -> stopped.result();
+            case Resolution.Resolved resolved -> probe(resolved, Deadline.none(), new ConnectOnce());
+        };
+    }
+
+    /** What DNS and the address policy gave a probe: addresses to connect to, or its result when it ends there. */
+    sealed interface Resolution {
+
+        /** The probe goes on; {@link #addresses()} are the ones it may connect to, in the resolver's order. */
+        final class Resolved implements Resolution {
+            private final Run run;
+            private final List<InetAddress> addresses;
+
+            private Resolved(Run run, List<InetAddress> addresses) {
+                this.run = run;
+                this.addresses = List.copyOf(addresses);
+            }
+
+            List<InetAddress> addresses() {
+                return addresses;
+            }
+        }
+
+        /** The probe ended before connecting (no testable version, no address, no address CloudFront can reach). */
+        record Stopped(ProbeResult result) implements Resolution {
+        }
+    }
+
+    /** The first step of a probe: checks the target, resolves its name and applies the address policy. */
+    Resolution resolve(ProbeTarget target) {
+        return new Run(target).resolve();
+    }
+
+    /** The second step: connect, TLS, certificates, HTTP; every wait capped to what {@code deadline} leaves. */
+    ProbeResult probe(Resolution.Resolved resolved, Deadline deadline, ConnectOnce connections) {
+        return resolved.run.connectAndProbe(resolved.addresses, deadline, connections);
     }
 
     /** The state of one probe while it runs. */
@@ -94,33 +137,54 @@ public final class OriginProber {
         private Optional<String> cipherSuite = Optional.empty();
         private List<CertificateSummary> chain = List.of();
         private OptionalInt httpStatus = OptionalInt.empty();
+        private List<TlsVersion> versions = List.of();
+        private Deadline deadline = Deadline.none();
 
         Run(ProbeTarget target) {
             this.target = target;
         }
 
-        ProbeResult execute() {
+        Resolution resolve() {
             HttpExchange.request(target); // rejects unusable header values before any connection is made
-            List<TlsVersion> versions = target.tlsVersions().stream().filter(OFFERABLE_VERSIONS::contains).toList();
+            versions = target.tlsVersions().stream().filter(OFFERABLE_VERSIONS::contains).toList();
             if (target.isTls() && versions.isEmpty()) {
                 problems.add(ProbeFindings.noTestableVersion(target));
-                return result();
+                return new Resolution.Stopped(result());
             }
-            resolve().flatMap(this::inFamily).ifPresent(addresses -> connect(addresses).ifPresent(socket -> {
+            Optional<List<InetAddress>> resolved = lookUp().flatMap(this::inFamily);
+            if (resolved.isEmpty()) {
+                return new Resolution.Stopped(result());
+            }
+            // a VPC origin's private endpoint is reached from inside its VPC: private addresses are expected there
+            AddressPolicy policy = target.vpcOriginId().isPresent() ? AddressPolicy.allowPrivate() : addressPolicy;
+            AddressPolicy.Split split = policy.split(resolved.get());
+            if (split.probed().isEmpty()) {
+                problems.add(ProbeFindings.notPublic(target, split.notProbed(), policy.network()));
+                return new Resolution.Stopped(result());
+            }
+            if (!split.notProbed().isEmpty()) {
+                problems.add(ProbeFindings.someNotPublic(target, split, policy.network()));
+            }
+            return new Resolution.Resolved(this, split.probed());
+        }
+
+        ProbeResult connectAndProbe(List<InetAddress> addresses, Deadline runDeadline, ConnectOnce connections) {
+            this.deadline = runDeadline;
+            connect(addresses, connections).ifPresent(socket -> {
                 try (socket) {
                     if (target.isTls()) {
                         secure(socket, TlsOffer.cloudFront(versions));
                     } else {
-                        http(socket, socket.getInputStream(), socket.getOutputStream());
+                        http(socket, socket.getInputStream(), socket.getOutputStream(), Optional.empty());
                     }
                 } catch (IOException e) {
                     problems.add(ProbeFindings.connectionLost(e));
                 }
-            }));
+            });
             return result();
         }
 
-        private Optional<List<InetAddress>> resolve() {
+        private Optional<List<InetAddress>> lookUp() {
             long start = System.nanoTime();
             try {
                 List<InetAddress> addresses = resolver.resolve(target.host());
@@ -147,16 +211,25 @@ public final class OriginProber {
             };
         }
 
-        private Optional<Socket> connect(List<InetAddress> addresses) {
+        private Optional<Socket> connect(List<InetAddress> addresses, ConnectOnce connections) {
             long start = System.nanoTime();
-            TcpConnector.Outcome outcome = TcpConnector.connect(addresses, target.port(), target.connectTimeout(),
-                    target.connectionAttempts());
+            Duration allAttempts = target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()));
+            Duration left = deadline.cap(allAttempts);
+            ConnectOnce.Result connection = connections.connect(addresses, target.port(), target.connectTimeout(),
+                    target.connectionAttempts(), deadline);
             timings.put("connect", Durations.millisSince(start));
-            address = Optional.of(outcome.attempts().getLast().address().getHostAddress());
-            return switch (outcome) {
+            List<TcpConnector.Attempt> attempts = connection.outcome().attempts();
+            if (!attempts.isEmpty()) {
+                address = Optional.of(attempts.getLast().address().getHostAddress());
+            }
+            return switch (connection.outcome()) {
                 case TcpConnector.Connected connected -> Optional.of(connected.socket());
+                case TcpConnector.NotConnected failed when failed.cutByDeadline() -> {
+                    problems.add(ProbeFindings.connectCutByDeadline(target, failed, left));
+                    yield Optional.empty();
+                }
                 case TcpConnector.NotConnected failed -> {
-                    problems.add(ProbeFindings.notConnected(target, addresses, failed));
+                    problems.add(ProbeFindings.notConnected(target, addresses, failed, connection.shared()));
                     yield Optional.empty();
                 }
             };
@@ -164,24 +237,44 @@ public final class OriginProber {
 
         private void secure(Socket socket, TlsOffer offer) {
             Map<String, String> evidence = ProbeFindings.offerEvidence(target, offer);
+            Duration timeout = handshakeTimeout(target);
+            Duration wait = deadline.cap(timeout);
+            if (wait.isZero()) {
+                problems.add(ProbeFindings.cutByDeadline(target, ProbeFindings.DeadlineStage.HANDSHAKING, wait, timeout));
+                return;
+            }
             long start = System.nanoTime();
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), handshakeTimeout(target));
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), wait);
             timings.put("tls", Durations.millisSince(start));
             switch (outcome) {
+                case HandshakeOutcome.TimedOut timedOut when wait.compareTo(timeout) < 0 -> problems.add(
+                        ProbeFindings.cutByDeadline(target, ProbeFindings.DeadlineStage.HANDSHAKING, wait, timeout));
                 case HandshakeOutcome.TimedOut timedOut -> problems.add(ProbeFindings.handshakeTimedOut(target,
-                        handshakeTimeout(target), evidence, timedOut));
+                        timeout, evidence, timedOut));
+                case HandshakeOutcome.Overrun overrun ->
+                        problems.add(ProbeFindings.handshakeOverrun(evidence, overrun.tally()));
                 case HandshakeOutcome.Failed failed -> diagnose(socket, offer, failed, evidence);
                 case HandshakeOutcome.Completed done -> completed(socket, done);
             }
         }
 
+        /**
+         * Follow-up handshakes that say why CloudFront's failed; not run when the deadline leaves less than they may
+         * take (a diagnosis cut short could not tell "no answer" from "no time").
+         */
         private void diagnose(Socket socket, TlsOffer offer, HandshakeOutcome.Failed failed,
                               Map<String, String> evidence) {
             chain = failed.chain().stream().map(CertificateSummary::of).toList();
+            Duration budget = diagnosisBudget(target);
+            Duration left = deadline.cap(budget);
+            if (left.compareTo(budget) < 0 && !failed.needsNoDiagnosis()) {
+                problems.add(ProbeFindings.undiagnosed(failed, evidence, left, budget));
+                return;
+            }
             InetAddress peer = socket.getInetAddress();
             long start = System.nanoTime();
             TlsDiagnosis diagnosis = new TlsDiagnosis(timeout -> TcpConnector.open(peer, target.port(), timeout),
-                    target.sni(), handshakeTimeout(target), diagnosisBudget(target));
+                    target.sni(), handshakeTimeout(target), budget);
             problems.add(diagnosis.diagnose(offer, failed, evidence));
             timings.put("tlsDiagnosis", Durations.millisSince(start));
         }
@@ -200,7 +293,9 @@ public final class OriginProber {
                 return;
             }
             try {
-                http(socket, done.protocol().getInputStream(), done.protocol().getOutputStream());
+                done.meter().startResponse();
+                http(socket, done.protocol().getInputStream(), done.protocol().getOutputStream(),
+                        Optional.of(done.meter()));
             } finally {
                 TlsHandshaker.closeQuietly(done.protocol()::close);
             }
@@ -210,19 +305,36 @@ public final class OriginProber {
             return List.copyOf(verifier.verify(certificates, target.acceptedCertificateNames()));
         }
 
-        private void http(Socket socket, InputStream in, OutputStream out) {
+        /** @param meter bounds what a TLS origin sends (empty for plain HTTP: the head's own bound suffices) */
+        private void http(Socket socket, InputStream in, OutputStream out, Optional<TlsRecordMeter> meter) {
+            ProbeFindings.DeadlineStage stage = meter.isPresent()
+                    ? ProbeFindings.DeadlineStage.AWAITING_RESPONSE_AFTER_HANDSHAKE
+                    : ProbeFindings.DeadlineStage.AWAITING_RESPONSE;
+            Duration timeout = target.readTimeout();
+            Duration wait = deadline.cap(timeout);
+            if (wait.isZero()) {
+                problems.add(ProbeFindings.cutByDeadline(target, stage, wait, timeout));
+                return;
+            }
             long start = System.nanoTime();
             try {
-                socket.setSoTimeout(Durations.socketMillis(target.readTimeout()));
+                socket.setSoTimeout(Durations.socketMillis(wait));
             } catch (SocketException e) {
                 // the watchdog still bounds the read
             }
-            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, target.readTimeout());
+            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, wait);
             timings.put("http", Durations.millisSince(start));
             if (outcome instanceof HttpOutcome.Response response) {
                 httpStatus = OptionalInt.of(response.status());
             }
-            ProbeFindings.http(target, outcome).ifPresent(problems::add);
+            Optional<TlsRecordMeter.Tally> overrun = meter.flatMap(TlsRecordMeter::exceeded);
+            if (overrun.isPresent()) {
+                problems.add(ProbeFindings.responseOverrun(target, overrun.get()));
+            } else if (outcome instanceof HttpOutcome.TimedOut && wait.compareTo(timeout) < 0) {
+                problems.add(ProbeFindings.cutByDeadline(target, stage, wait, timeout));
+            } else {
+                ProbeFindings.http(target, outcome).ifPresent(problems::add);
+            }
         }
 
         private ProbeResult result() {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * What the probe tells people: turns what a probe step saw (its outcome) into a {@link Problem}, message and
  * evidence. {@link OriginProber} and {@link TlsDiagnosis} do the network work and decide which outcome it was; the
- * words of every finding about what an origin did are here, and nowhere else. (The run's own two, a probe that threw
- * and a probe the deadline left no room for, stay with {@link ProbeRunner} and {@link ProbeBudget}.) No I/O.
+ * words of every finding about what an origin did, and of a connection the run's deadline cut, are here and nowhere
+ * else. (The run's own, a probe that threw, stays with {@link ProbeRunner}.) No I/O.
  */
 final class ProbeFindings {
 
@@ -32,6 +32,57 @@ final class ProbeFindings {
         return Problem.of(FindingCode.ORIGIN_NOT_PROBED, "OriginSslProtocols lists no version that can be tested ("
                 + configured + "); SSLv3 cannot be tested by a modern TLS stack")
                 .withEvidence("tlsVersions", configured);
+    }
+
+    /**
+     * Every address the origin's name resolved to is one CloudFront cannot reach from its edge: ORIGIN_NOT_PUBLIC,
+     * or, when the checker runs inside a private network, ORIGIN_PRIVATE_ANSWER (the answer may be private DNS that
+     * CloudFront does not see). No connection was made.
+     */
+    static Problem notPublic(ProbeTarget target, List<InetAddress> addresses, CheckerNetwork network) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("host", target.host());
+        evidence.put("addresses", scoped(addresses));
+        evidence.put("connected", "no: the checker connects only to public addresses (--allow-private-origins, "
+                + "ALLOW_PRIVATE_ORIGINS=true: labs only)");
+        if (network.isPrivate()) {
+            evidence.put("checkerNetwork", "private: " + network.evidence().orElseThrow());
+            return new Problem(FindingCode.ORIGIN_PRIVATE_ANSWER, "origin domain name " + target.host()
+                    + " resolves here only to addresses CloudFront cannot reach (" + scoped(addresses) + "); the "
+                    + "checker runs inside a private network, so this answer may come from private DNS (a Route 53 "
+                    + "private hosted zone, split-horizon DNS) that CloudFront does not see: not checked. If public "
+                    + "DNS gives the same answer, CloudFront cannot connect (502)", evidence);
+        }
+        return new Problem(FindingCode.ORIGIN_NOT_PUBLIC, "origin domain name " + target.host() + " resolves only to "
+                + "addresses CloudFront cannot reach from its edge (" + scoped(addresses) + "): CloudFront cannot "
+                + "connect (502); not probed", evidence);
+    }
+
+    /**
+     * Decision: a name that resolves to public and non-public addresses is probed on its public ones only (they are
+     * what CloudFront's edges can reach), with a WARNING naming the others: AWS does not document whether CloudFront
+     * skips an unreachable address, and an attempt on one fails.
+     */
+    static Problem someNotPublic(ProbeTarget target, AddressPolicy.Split split, CheckerNetwork network) {
+        Problem problem = Problem.of(FindingCode.ORIGIN_SOME_NOT_PUBLIC, "origin domain name " + target.host()
+                        + " also resolves to addresses CloudFront cannot reach (" + scoped(split.notProbed())
+                        + "); only its public addresses were probed (" + addresses(split.probed()) + "). AWS does "
+                        + "not document whether CloudFront skips such an address: a connection attempt to one fails")
+                .withEvidence("host", target.host())
+                .withEvidence("probed", addresses(split.probed()))
+                .withEvidence("notProbed", scoped(split.notProbed()));
+        return network.evidence().map(e -> problem.withEvidence("checkerNetwork", "private: " + e + "; the "
+                + "non-public answers may come from private DNS that CloudFront does not see")).orElse(problem);
+    }
+
+    private static String addresses(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+    }
+
+    /** "10.0.0.5 private (RFC 1918: …), 127.0.0.1 loopback (this host)". */
+    private static String scoped(List<InetAddress> addresses) {
+        return addresses.stream().map(a -> a.getHostAddress() + " " + AddressScope.of(a).description())
+                .collect(Collectors.joining(", "));
     }
 
     static Problem unresolvable(ProbeTarget target, UnknownHostException e) {
@@ -47,8 +98,10 @@ final class ProbeFindings {
      * #502-port-not-answering).
      *
      * @param addresses what the origin's name resolved to (of the connection's address family)
+     * @param shared    the failure is another probe's of this run, to the same addresses and port ({@link ConnectOnce})
      */
-    static Problem notConnected(ProbeTarget target, List<InetAddress> addresses, TcpConnector.NotConnected failed) {
+    static Problem notConnected(ProbeTarget target, List<InetAddress> addresses, TcpConnector.NotConnected failed,
+                                boolean shared) {
         List<TcpConnector.Attempt> attempts = failed.attempts();
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("attempts", String.valueOf(attempts.size()));
@@ -57,6 +110,10 @@ final class ProbeFindings {
         evidence.put("connectionTimeout", Durations.human(target.connectTimeout()));
         for (int i = 0; i < attempts.size(); i++) {
             evidence.put("attempt" + (i + 1), attempts.get(i).describe(target.port()));
+        }
+        if (shared) {
+            evidence.put("connectedOnce", "another connection of this run (another SNI, Host or name) to the same "
+                    + "address and port failed this way; not tried again");
         }
         String where = target.host() + ":" + target.port();
         return failed.anyTimedOut()
@@ -96,10 +153,6 @@ final class ProbeFindings {
                 .withEvidence("addresses", addresses(addresses));
     }
 
-    private static String addresses(List<InetAddress> addresses) {
-        return addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
-    }
-
     /** The connection broke between connecting and the first TLS or HTTP byte. */
     static Problem connectionLost(IOException e) {
         return Problem.of(FindingCode.PORT_UNREACHABLE, "the connection failed right after it was opened: "
@@ -128,6 +181,117 @@ final class ProbeFindings {
                 + " (bounded by ConnectionTimeout)", evidence);
     }
 
+    /** The origin sent more than any real handshake needs; the checker stopped reading there. */
+    static Problem handshakeOverrun(Map<String, String> offerEvidence, TlsRecordMeter.Tally tally) {
+        Map<String, String> evidence = new LinkedHashMap<>(offerEvidence);
+        evidence.putAll(overrunEvidence(tally));
+        return new Problem(FindingCode.TLS_HANDSHAKE_FAILED, overrun(tally) + " without completing it: more than "
+                + tally.bound().orElseThrow() + ", which no real handshake needs (they take a few KiB in about ten "
+                + "records); the checker stopped reading there. AWS documents no limit of CloudFront's own", evidence);
+    }
+
+    /** "the origin sent 9225 bytes in 1025 records during the TLS handshake (ServerHello 1, HelloRequest 1024)". */
+    private static String overrun(TlsRecordMeter.Tally tally) {
+        return "the origin sent " + tally.bytes() + " bytes in " + tally.recordCount() + " records "
+                + tally.phase().when() + " (" + counted(tally.messages().isEmpty() ? tally.records()
+                : tally.messages()) + ")";
+    }
+
+    /** What an origin that passed a {@link TlsRecordMeter} bound sent, for a follow-up handshake's evidence. */
+    static String overrunSummary(TlsRecordMeter.Tally tally) {
+        return overrun(tally) + ": more than " + tally.bound().orElseThrow();
+    }
+
+    private static Map<String, String> overrunEvidence(TlsRecordMeter.Tally tally) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("receivedBytes", String.valueOf(tally.bytes()));
+        evidence.put("receivedRecords", String.valueOf(tally.recordCount()));
+        evidence.put("recordTypes", counted(tally.records()));
+        if (!tally.messages().isEmpty()) {
+            evidence.put("messagesInClear", counted(tally.messages()));
+        }
+        evidence.put("boundPassed", tally.bound().orElseThrow() + " " + tally.phase().when());
+        return evidence;
+    }
+
+    /** "handshake 1, alert 1024". */
+    private static String counted(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * How far a connection got when the run's deadline cut it: what had happened, what had not yet, and the
+     * CloudFront setting whose wait was cut.
+     */
+    enum DeadlineStage {
+        CONNECTING("resolved the name", "no TCP connection", "ConnectionAttempts × ConnectionTimeout"),
+        HANDSHAKING("connected", "TLS handshake not complete", "ConnectionTimeout"),
+        AWAITING_RESPONSE("connected", "no response", "OriginReadTimeout"),
+        AWAITING_RESPONSE_AFTER_HANDSHAKE("connected and handshook", "no response", "OriginReadTimeout");
+
+        private final String done;
+        private final String missing;
+        private final String setting;
+
+        DeadlineStage(String done, String missing, String setting) {
+            this.done = done;
+            this.missing = missing;
+            this.setting = setting;
+        }
+    }
+
+    /**
+     * NOT_CHECKED_DEADLINE for a connection the run's deadline cut short: a wait CloudFront would have made longer
+     * ran out, so nothing is concluded about the origin, e.g. "not checked: connected and handshook, no response
+     * within the 2.1 s the run's deadline left (OriginReadTimeout 30 s)".
+     *
+     * @param left       what the deadline left for the wait that was cut (zero: it was not started)
+     * @param configured the wait CloudFront makes
+     */
+    static Problem cutByDeadline(ProbeTarget target, DeadlineStage stage, Duration left, Duration configured) {
+        String cut = left.isZero() ? stage.done + "; the run's deadline left no time for more"
+                : stage.done + ", " + stage.missing + " within the " + Durations.human(left) + " the run's deadline left";
+        return Problem.of(FindingCode.NOT_CHECKED_DEADLINE, "not checked: " + cut + " (" + stage.setting + " "
+                        + Durations.human(configured) + ")")
+                .withEvidence("connection", target.host() + ":" + target.port())
+                .withEvidence("progress", stage.done)
+                .withEvidence("deadlineLeft", Durations.human(left))
+                .withEvidence(stage.setting, Durations.human(configured));
+    }
+
+    /** {@link #cutByDeadline} while connecting, with the attempts that were made. */
+    static Problem connectCutByDeadline(ProbeTarget target, TcpConnector.NotConnected failed, Duration left) {
+        Duration allAttempts = target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()));
+        Problem problem = cutByDeadline(target, DeadlineStage.CONNECTING, left, allAttempts)
+                .withEvidence("attempts", failed.attempts().size() + " of " + target.connectionAttempts());
+        for (int i = 0; i < failed.attempts().size(); i++) {
+            problem = problem.withEvidence("attempt" + (i + 1), failed.attempts().get(i).describe(target.port()));
+        }
+        return problem;
+    }
+
+    /**
+     * CloudFront's handshake failed, and the run's deadline left less time than the follow-up handshakes that say
+     * why may take: {@code TLS_HANDSHAKE_FAILED} with how it failed, unexplained.
+     */
+    static Problem undiagnosed(HandshakeOutcome.Failed failure, Map<String, String> offerEvidence, Duration left,
+                               Duration budget) {
+        Map<String, String> facts = new LinkedHashMap<>(offerEvidence);
+        facts.put("cloudFrontHandshake", failure.description());
+        facts.put("diagnosis", "not run: the run's deadline left " + Durations.human(left) + ", less than the "
+                + Durations.human(budget) + " it may take");
+        return handshakeFailed(failure, facts);
+    }
+
+    /** NOT_CHECKED_DEADLINE for a connection whose turn came after the run's deadline: nothing was done. */
+    static Problem notStarted(ProbeTarget target) {
+        return Problem.of(FindingCode.NOT_CHECKED_DEADLINE, "not checked: the run's deadline had passed before this "
+                        + "connection's turn came")
+                .withEvidence("progress", "not started")
+                .withEvidence("deadlineLeft", Durations.human(Duration.ZERO))
+                .withEvidence("host", target.host());
+    }
+
     /** {@code TLS_DEPRECATED_PROTOCOL} when the completed handshake settled on TLS 1.0 or 1.1. */
     static Optional<Problem> deprecatedProtocol(ProbeTarget target, HandshakeOutcome.Completed done) {
         if (!done.version().isDeprecated()) {
@@ -137,6 +301,20 @@ final class ProbeFindings {
                         + done.version().apiName() + " with CloudFront's offer")
                 .withEvidence("offeredVersions", TlsNames.versions(target.tlsVersions()))
                 .withEvidence("negotiated", done.version().apiName() + " " + TlsNames.cipherSuite(done.cipherSuite())));
+    }
+
+    /**
+     * After the handshake, the origin sent more records other than application data, or more bytes, than any response
+     * head needs: {@code HTTP_INVALID_RESPONSE}.
+     */
+    static Problem responseOverrun(ProbeTarget target, TlsRecordMeter.Tally tally) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("request", HttpExchange.requestLine(target));
+        evidence.putAll(overrunEvidence(tally));
+        return new Problem(FindingCode.HTTP_INVALID_RESPONSE, overrun(tally) + " without completing a response "
+                + "head to " + HttpExchange.requestLine(target) + ": more than " + tally.bound().orElseThrow()
+                + ", which no real response needs; the checker stopped reading there. CloudFront would likely "
+                + "answer 502", evidence);
     }
 
     /** The finding an HTTP exchange leads to, if any: a response below 500 with a head of sane size is fine. */

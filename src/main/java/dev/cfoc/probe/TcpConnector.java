@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Opens TCP connections as CloudFront does: each attempt bounded by ConnectionTimeout, up to ConnectionAttempts
  * attempts, cycling through the resolved addresses. Attempts follow each other without a pause (a decision: AWS
- * documents no back-off between attempts).
+ * documents no back-off between attempts). Each attempt's wait is capped to what the run's {@link Deadline} leaves.
  */
 final class TcpConnector {
 
@@ -43,7 +43,12 @@ final class TcpConnector {
         }
     }
 
-    record NotConnected(List<Attempt> attempts) implements Outcome {
+    /**
+     * @param cutByDeadline true when the run's deadline shortened an attempt that then timed out, or left no time for
+     *                      the remaining attempts: CloudFront would have waited longer, so this is not the origin's
+     *                      failure
+     */
+    record NotConnected(List<Attempt> attempts, boolean cutByDeadline) implements Outcome {
         NotConnected {
             attempts = List.copyOf(attempts);
         }
@@ -53,21 +58,31 @@ final class TcpConnector {
         }
     }
 
-    static Outcome connect(List<InetAddress> addresses, int port, Duration timeout, int maxAttempts) {
+    /** Up to {@code maxAttempts} attempts of {@code timeout} each, every wait capped to what {@code deadline} leaves. */
+    static Outcome connect(List<InetAddress> addresses, int port, Duration timeout, int maxAttempts,
+                           Deadline deadline) {
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("addresses: nothing to connect to");
         }
         List<Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < Math.max(1, maxAttempts); i++) {
+            Duration wait = deadline.cap(timeout);
+            if (wait.isZero()) {
+                return new NotConnected(attempts, true);
+            }
             InetAddress address = addresses.get(i % addresses.size());
             Socket socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(address, port), Durations.socketMillis(timeout));
+                socket.connect(new InetSocketAddress(address, port), Durations.socketMillis(wait));
                 attempts.add(new Attempt(address, Result.CONNECTED, ""));
                 return new Connected(socket, address, attempts);
             } catch (SocketTimeoutException e) {
-                attempts.add(new Attempt(address, Result.TIMED_OUT, "after " + Durations.human(timeout)));
+                attempts.add(new Attempt(address, Result.TIMED_OUT, "after " + Durations.human(wait)));
+                if (wait.compareTo(timeout) < 0) {
+                    TlsHandshaker.closeQuietly(socket);
+                    return new NotConnected(attempts, true);
+                }
             } catch (ConnectException e) {
                 Result result = refusedOrFailed(e);
                 attempts.add(new Attempt(address, result, result == Result.REFUSED ? "" : String.valueOf(e.getMessage())));
@@ -76,7 +91,7 @@ final class TcpConnector {
             }
             TlsHandshaker.closeQuietly(socket);
         }
-        return new NotConnected(attempts);
+        return new NotConnected(attempts, false);
     }
 
     /** Opens one connection to a known-good address (for diagnosis follow-ups): one attempt. */

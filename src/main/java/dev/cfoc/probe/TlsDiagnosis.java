@@ -207,6 +207,8 @@ final class TlsDiagnosis {
                         false);
                 case HandshakeOutcome.TimedOut timedOut ->
                         new Answer(Optional.empty(), OptionalInt.empty(), timedOut.description(), true);
+                case HandshakeOutcome.Overrun overrun -> new Answer(Optional.empty(), OptionalInt.empty(),
+                        ProbeFindings.overrunSummary(overrun.tally()), true);
                 case HandshakeOutcome.Failed failed -> failedAnswer(failed);
             };
         } catch (IOException e) {

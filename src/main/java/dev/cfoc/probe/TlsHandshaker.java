@@ -29,11 +29,13 @@ final class TlsHandshaker {
      */
     static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout) {
         CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni);
+        TlsRecordMeter meter;
         RecordingInputStream in;
         TlsClientProtocol protocol;
         try {
             socket.setSoTimeout(Durations.socketMillis(timeout));
-            in = new RecordingInputStream(socket.getInputStream());
+            meter = new TlsRecordMeter(socket.getInputStream());
+            in = new RecordingInputStream(meter);
             protocol = new TlsClientProtocol(in, new SocketOutput(socket.getOutputStream()));
         } catch (IOException e) {
             return new HandshakeOutcome.Failed(HandshakeOutcome.Kind.OTHER, "socket unusable: " + e.getMessage(),
@@ -43,6 +45,10 @@ final class TlsHandshaker {
         try (alarm) {
             protocol.connect(client);
         } catch (IOException | RuntimeException e) {
+            if (meter.exceeded().isPresent()) {
+                closeQuietly(socket);
+                return new HandshakeOutcome.Overrun(meter.exceeded().get());
+            }
             if (alarm.fired() || hasCause(e, SocketTimeoutException.class)) {
                 closeQuietly(socket);
                 return new HandshakeOutcome.TimedOut("the handshake did not complete within "
@@ -55,7 +61,7 @@ final class TlsHandshaker {
             return failure(client, offer, in, e);
         }
         return new HandshakeOutcome.Completed(client.serverVersion().orElseThrow(),
-                client.selectedCipherSuite().orElseThrow(), client.serverChain(), protocol);
+                client.selectedCipherSuite().orElseThrow(), client.serverChain(), protocol, meter);
     }
 
     /**

@@ -9,6 +9,8 @@
  * the end of its headers within OriginReadTimeout. A failed handshake is followed by diagnostic handshakes that say
  * why (no common protocol, no common cipher, what the origin does speak). {@link dev.cfoc.probe.ProbeRunner} runs a
  * whole plan concurrently on virtual threads. Every blocking step has an absolute deadline enforced by a watchdog
- * that closes the socket, so no origin can hold a run longer than its timeouts.
+ * that closes the socket, and what an origin sends is bounded in bytes and records ({@link
+ * dev.cfoc.probe.TlsRecordMeter}), so no origin can hold a run longer than its timeouts or burn the CPU the other
+ * probes need. Only public addresses are connected to ({@link dev.cfoc.probe.AddressPolicy}), unless a lab opts in.
  */
 package dev.cfoc.probe;

@@ -30,10 +30,18 @@ public final class LoopbackListener implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
 
     public LoopbackListener(String name, Handler handler) {
+        this(name, InetAddress.getLoopbackAddress(), handler);
+    }
+
+    /** @param address a loopback address to listen on (127.0.0.0/8 on Linux: one per simulated host) */
+    public LoopbackListener(String name, InetAddress address, Handler handler) {
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("address: not a loopback address: " + address.getHostAddress());
+        }
         this.handler = handler;
         try {
             serverSocket = new ServerSocket();
-            serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            serverSocket.bind(new InetSocketAddress(address, 0), 128);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on loopback for " + name, e);
         }

@@ -46,7 +46,7 @@ public final class EngineBench {
             command.addAll(List.of("-cp", options.value("--child-classpath"),
                     options.value("--child-main", "dev.cfoc.cli.Main"), "check",
                     "--config", files.config().toString(), "--trust-anchors", files.rootPem().toString(),
-                    "--format", "json", "--fail-on", "never"));
+                    "--format", "json", "--fail-on", "never", "--allow-private-origins"));
             command.addAll(options.values("--check-opt"));
             String loadBefore = ProcessCpu.loadAverage();
             double fleetCpuBefore = ProcessCpu.selfSeconds();

@@ -7,6 +7,8 @@ import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.AddressPolicy;
+import dev.cfoc.probe.CheckerNetwork;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeRunner;
@@ -36,7 +38,8 @@ class StaleTrustStoreRunTest {
     private static Report runAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         var rules = new CertificateRules(MOZILLA, CertificateRules.DEFAULT_EXPIRY_WARNING, clock);
-        var runner = new ProbeRunner(new OriginProber(HostResolver.fixed(Map.of()), rules));
+        var runner = new ProbeRunner(new OriginProber(HostResolver.fixed(Map.of()), rules,
+                AddressPolicy.publicOnly(CheckerNetwork.notPrivate())));
         return new Checker(new Planner(), runner, clock).check(List.of(), PolicyCatalog.empty(),
                 Report.TrustAnchorsNote.of(MOZILLA));
     }

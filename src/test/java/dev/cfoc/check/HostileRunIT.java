@@ -1,5 +1,6 @@
 package dev.cfoc.check;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,7 +150,7 @@ class HostileRunIT {
         ports.keySet().forEach(id -> names.put(id + DOMAIN, "127.0.0.1"));
         var rules = new CertificateRules(TrustAnchors.mozilla().plus(List.of(pki.rootCertificate())),
                 CertificateRules.DEFAULT_EXPIRY_WARNING, Clock.systemUTC());
-        return new Checker(new Planner(), new ProbeRunner(new OriginProber(HostResolver.fixed(names), rules)),
+        return new Checker(new Planner(), new ProbeRunner(LoopbackOrigins.prober(HostResolver.fixed(names), rules)),
                 Clock.systemUTC());
     }
 

@@ -144,7 +144,7 @@ class CheckCommandIT {
 
     @Test
     void everyCase_reportsExactlyItsCodes_andExitsOne() throws Exception {
-        CliRun run = CliRun.of("check", "--config", config().toString(), "--trust-anchors", trustAnchors().toString(),
+        CliRun run = CliRun.checkLoopback("--config", config().toString(), "--trust-anchors", trustAnchors().toString(),
                 "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
@@ -168,13 +168,15 @@ class CheckCommandIT {
                         // a run with --deadline (CheckDeadlineIT), a stale trust store (StaleTrustStoreRunTest),
                         // a checker without an IPv6 route (AddressFamilyIT), a staging distribution
                         // (PlannerAsCloudFrontConnectsTest, InvokeCommandIT), the account's firewalls, which config
-                        // files cannot read (FirewallEngineIT)
+                        // files cannot read (FirewallEngineIT), origins on private addresses, which this run opts in to
+                        // (PrivateOriginsIT, ProbeFindingsTest)
                         .filter(c -> c != SOURCE_UNAVAILABLE && c != PROBE_INTERNAL_ERROR
                                 && c != NOT_CHECKED_DEADLINE && c != TRUST_STORE_STALE
                                 && c != CHECKER_NO_ROUTE_TO_FAMILY && c != STAGING_PRIMARY_UNKNOWN
                                 && c != FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT
                                 && c != FindingCode.CHECKER_BLOCKED_BY_FIREWALL
-                                && c != FindingCode.FIREWALL_UNREADABLE).toList());
+                                && c != FindingCode.FIREWALL_UNREADABLE && c != ORIGIN_NOT_PUBLIC
+                                && c != ORIGIN_PRIVATE_ANSWER && c != ORIGIN_SOME_NOT_PUBLIC).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(healthy.requests()).anySatisfy(r -> assertThat(r).contains("X-Origin-Verify: " + SECRET));
     }
@@ -184,7 +186,7 @@ class CheckCommandIT {
         ObjectNode document = distribution(List.of(ORIGINS.get(0)), List.of());
         Path file = Files.writeString(dir.resolve("healthy.json"), JSON.writeValueAsString(document));
 
-        CliRun run = CliRun.of("check", "--config", file.toString(), "--trust-anchors", trustAnchors().toString(),
+        CliRun run = CliRun.checkLoopback("--config", file.toString(), "--trust-anchors", trustAnchors().toString(),
                 "--format", "text");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -194,9 +196,9 @@ class CheckCommandIT {
 
     @Test
     void failOnNever_exitsZeroDespiteErrors_onceTheUnprobedOriginsAreAccepted() throws Exception {
-        CliRun incomplete = CliRun.of("check", "--config", config().toString(), "--trust-anchors",
+        CliRun incomplete = CliRun.checkLoopback("--config", config().toString(), "--trust-anchors",
                 trustAnchors().toString(), "--format", "json", "--fail-on", "never");
-        CliRun accepted = CliRun.of("check", "--config", config().toString(), "--trust-anchors",
+        CliRun accepted = CliRun.checkLoopback("--config", config().toString(), "--trust-anchors",
                 trustAnchors().toString(), "--format", "json", "--fail-on", "never", "--allow-incomplete");
 
         assertThat(incomplete.exitCode()).as("the VPC and SSLv3-only origins were not probed").isEqualTo(4);

@@ -51,7 +51,7 @@ class CheckDistributionIdIT {
         world.get().stubGetDistribution(api, LocalWorld.CHANGED_POLICY_ID);
         LocalWorld.stubOriginRequestPolicy(api, LocalWorld.CHANGED_POLICY_ID);
 
-        CliRun run = CliRun.of("check", "--distribution-id", LocalWorld.DISTRIBUTION_ID,
+        CliRun run = CliRun.checkLoopback("--distribution-id", LocalWorld.DISTRIBUTION_ID,
                 "--trust-anchors", world.get().rootPem.toString(), "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package dev.cfoc.cli;
 
+import dev.cfoc.testing.LoopbackOrigins;
+
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,5 +21,14 @@ record CliRun(int exitCode, String out, String err) {
         int code = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
                 new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** {@code check} with the opt-in the tests' loopback origins need ({@link LoopbackOrigins#CHECK_OPTION}). */
+    static CliRun checkLoopback(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "check";
+        all[1] = LoopbackOrigins.CHECK_OPTION;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return of(all);
     }
 }

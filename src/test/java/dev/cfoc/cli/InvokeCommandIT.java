@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.InvokeFixture;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
@@ -71,7 +72,8 @@ class InvokeCommandIT {
                 "--env", "TOPIC_ARN=" + InvokeFixture.TOPIC_ARN,
                 "--env", "TRUST_ANCHORS=" + fixture.get().rootPem(),
                 "--env", "DISTRIBUTION_IDS=",
-                "--env", "MIN_SEVERITY=WARNING"));
+                "--env", "MIN_SEVERITY=WARNING",
+                "--env", LoopbackOrigins.INVOKE_ENV));
         args.addAll(Arrays.asList(extra));
         for (int i = 0; i + 1 < extra.length; i++) {
             if (extra[i].equals("--event")) {

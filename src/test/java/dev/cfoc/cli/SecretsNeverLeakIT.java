@@ -84,9 +84,9 @@ class SecretsNeverLeakIT {
         Path config = write("secrets.json", distribution());
         Path anchors = trustAnchors();
 
-        CliRun json = CliRun.of("check", "--config", config.toString(), "--trust-anchors", anchors.toString(),
+        CliRun json = CliRun.checkLoopback("--config", config.toString(), "--trust-anchors", anchors.toString(),
                 "--format", "json");
-        CliRun text = CliRun.of("check", "--config", config.toString(), "--trust-anchors", anchors.toString(),
+        CliRun text = CliRun.checkLoopback("--config", config.toString(), "--trust-anchors", anchors.toString(),
                 "--format", "text");
 
         assertThat(json.exitCode()).as(json.err()).isEqualTo(1);

@@ -9,6 +9,8 @@ import dev.cfoc.plan.OriginPlan;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.plan.ProbeTarget;
+import dev.cfoc.probe.AddressPolicy;
+import dev.cfoc.probe.CheckerNetwork;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeResult;
@@ -47,7 +49,8 @@ class ConfigLoaderFuzzTest {
 
     private final DistributionFileLoader loader = new DistributionFileLoader();
     private final Planner planner = new Planner();
-    private final OriginProber prober = new OriginProber(HostResolver.fixed(Map.of()), (chain, names) -> List.of());
+    private final OriginProber prober = new OriginProber(HostResolver.fixed(Map.of()), (chain, names) -> List.of(),
+            AddressPolicy.publicOnly(CheckerNetwork.notPrivate()));
     private final Set<String> secrets = secretsOf(seeds());
 
     @TempDir

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.cfoc.aws.PublishFailedException;
+import dev.cfoc.probe.CheckerNetwork;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.JsonReportWriter;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +60,7 @@ class CheckHandlerIT {
     }
 
     private LambdaSettings settings() {
-        return LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
+        return LoopbackOrigins.lambdaSettings().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
     }
 
     private CheckHandler handler(LambdaSettings settings) {
@@ -134,6 +136,26 @@ class CheckHandlerIT {
                     assertThat(line.path("distributionId").asText()).isEqualTo(DISTRIBUTION_ID);
                     assertThat(line.path("originId").asText()).isEqualTo("legacy");
                 });
+    }
+
+    @Test
+    void withoutAllowPrivateOrigins_originsOnLoopbackAreReportedAndNeverConnectedTo() throws Exception {
+        // given: the function's default settings (no ALLOW_PRIVATE_ORIGINS); its origins resolve to 127.0.0.1
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
+        LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+        int connectionsBefore = world.get().expired.connections() + world.get().healthy.connections();
+        String expected = CheckerNetwork.detect().isPrivate() ? "ORIGIN_PRIVATE_ANSWER" : "ORIGIN_NOT_PUBLIC";
+
+        // when
+        JsonNode report = invoke(handler(LambdaSettings.defaults().withTopicArn(TOPIC)
+                .withTrustAnchors(world.get().rootPem)), Files.readAllBytes(EVENTS.resolve("manual.json")));
+
+        // then
+        for (String originId : List.of("legacy", "app")) {
+            assertThat(codes(origin(report, originId).get("findings"))).isNotEmpty().containsOnly(expected);
+        }
+        assertThat(world.get().expired.connections() + world.get().healthy.connections()).as("no connection")
+                .isEqualTo(connectionsBefore);
     }
 
     @Test
@@ -237,8 +259,8 @@ class CheckHandlerIT {
         // given
         LocalWorld.stubCloudFrontError(api, "/distribution/" + DISTRIBUTION_ID, 404, "NoSuchDistribution",
                 "The specified distribution does not exist.");
-        var errorsOnly = LambdaSettings.fromEnvironment(Map.of(LambdaSettings.TOPIC_ARN, TOPIC.value(),
-                LambdaSettings.MIN_SEVERITY, "ERROR"));
+        var errorsOnly = LambdaSettings.fromEnvironment(LoopbackOrigins.lambdaEnvironment(Map.of(
+                LambdaSettings.TOPIC_ARN, TOPIC.value(), LambdaSettings.MIN_SEVERITY, "ERROR")));
 
         // when
         JsonNode report = invoke(handler(errorsOnly), Files.readAllBytes(EVENTS.resolve("manual.json")));
@@ -313,8 +335,8 @@ class CheckHandlerIT {
     void scheduleWithDistributionIds_readsThoseDistributions_withoutListing() throws Exception {
         // given
         world.get().stubGetDistribution(api, LocalWorld.MANAGED_CORS_CUSTOM_ORIGIN);
-        var only = LambdaSettings.fromEnvironment(Map.of("DISTRIBUTION_IDS", DISTRIBUTION_ID,
-                "TOPIC_ARN", TOPIC.value(), "TRUST_ANCHORS", world.get().rootPem.toString()));
+        var only = LambdaSettings.fromEnvironment(LoopbackOrigins.lambdaEnvironment(Map.of("DISTRIBUTION_IDS",
+                DISTRIBUTION_ID, "TOPIC_ARN", TOPIC.value(), "TRUST_ANCHORS", world.get().rootPem.toString())));
 
         // when
         JsonNode report = invoke(handler(only), Files.readAllBytes(EVENTS.resolve("scheduled.json")));

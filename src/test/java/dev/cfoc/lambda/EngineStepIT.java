@@ -1,5 +1,6 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.LocalWorld;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.aws.CloudFrontDistributionSource;
@@ -8,7 +9,6 @@ import dev.cfoc.aws.PolicyResult;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.Unavailable;
 import dev.cfoc.aws.UnavailablePolicy;
-import dev.cfoc.check.Engine;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.probe.Deadline;
@@ -45,7 +45,7 @@ class EngineStepIT {
     static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     private static EngineStep step() throws Exception {
-        return new EngineStep(Engine.builder().addRootsFrom(world.get().rootPem)
+        return new EngineStep(LoopbackOrigins.engine().addRootsFrom(world.get().rootPem)
                 .resolver(HostResolver.fixed(Map.of("localhost", "127.0.0.1"))).build());
     }
 

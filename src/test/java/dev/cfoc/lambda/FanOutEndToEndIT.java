@@ -3,6 +3,7 @@ package dev.cfoc.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.LocalSqs;
 import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.probe.HostResolver;
@@ -53,7 +54,7 @@ class FanOutEndToEndIT {
     private final RecordingContext context = new RecordingContext();
 
     private CheckHandler handler(Optional<FanOutSettings> fanOut) {
-        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
+        var settings = LoopbackOrigins.lambdaSettings().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
         settings = fanOut.map(settings::withFanOut).orElse(settings);
         var clients = LocalWorld.clients(api, sqs.get().options());
         return new CheckHandler(new CheckService(settings, clients, HostResolver.fixed(Map.of("localhost", "127.0.0.1")),

@@ -32,7 +32,8 @@ class LambdaSettingsTest {
                 "DISTRIBUTION_IDS", "E2QWRUHAPOMQZL, E3OTHERDIST99",
                 "TRUST_ANCHORS", "/opt/roots.pem",
                 "INCLUDE_DISABLED", "true",
-                "EXPIRY_WARNING_DAYS", "14"));
+                "EXPIRY_WARNING_DAYS", "14",
+                "ALLOW_PRIVATE_ORIGINS", "true"));
 
         assertThat(settings.topicArn()).hasValueSatisfying(t -> assertThat(t.region().id()).isEqualTo("eu-west-1"));
         assertThat(settings.minSeverity()).isEqualTo(Severity.ERROR);
@@ -40,6 +41,16 @@ class LambdaSettingsTest {
         assertThat(settings.trustAnchors()).contains(Path.of("/opt/roots.pem"));
         assertThat(settings.includeDisabled()).isTrue();
         assertThat(settings.expiryWarning()).isEqualTo(Duration.ofDays(14));
+        assertThat(settings.allowPrivateOrigins()).isTrue();
+    }
+
+    @Test
+    void privateOrigins_areNotProbedUnlessTheVariableSaysTrue() {
+        assertThat(LambdaSettings.defaults().allowPrivateOrigins()).isFalse();
+        assertThat(LambdaSettings.fromEnvironment(Map.of("ALLOW_PRIVATE_ORIGINS", "false")).allowPrivateOrigins())
+                .isFalse();
+        assertThat(LambdaSettings.fromEnvironment(Map.of("ALLOW_PRIVATE_ORIGINS", "TRUE")).allowPrivateOrigins())
+                .isTrue();
     }
 
     @Test
@@ -52,6 +63,8 @@ class LambdaSettingsTest {
                 .hasMessageStartingWith("TOPIC_ARN");
         assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("INCLUDE_DISABLED", "yes")))
                 .hasMessageStartingWith("INCLUDE_DISABLED");
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("ALLOW_PRIVATE_ORIGINS", "1")))
+                .hasMessage("ALLOW_PRIVATE_ORIGINS must be true or false, got '1'");
         assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("EXPIRY_WARNING_DAYS", "-1")))
                 .hasMessageStartingWith("EXPIRY_WARNING_DAYS");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +55,9 @@ class OperabilityIT {
         Map<String, String> env = new HashMap<>(Map.of(LambdaSettings.TOPIC_ARN, TOPIC.value(),
                 LambdaSettings.TRUST_ANCHORS, world.get().rootPem.toString()));
         env.putAll(extraEnv);
-        var service = new CheckService(LambdaSettings.fromEnvironment(env), LocalWorld.clients(api),
-                HostResolver.fixed(Map.of("localhost", "127.0.0.1")), Clock.systemUTC(), metrics::add);
+        var service = new CheckService(LambdaSettings.fromEnvironment(LoopbackOrigins.lambdaEnvironment(env)),
+                LocalWorld.clients(api), HostResolver.fixed(Map.of("localhost", "127.0.0.1")), Clock.systemUTC(),
+                metrics::add);
         var output = new ByteArrayOutputStream();
         new CheckHandler(service, Clock.systemUTC()).handleRequest(
                 new ByteArrayInputStream(Files.readAllBytes(Path.of("events/manual.json"))), output, context);

@@ -1,5 +1,6 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.aws.DistributionAlert;
 import dev.cfoc.aws.SnsEmails;
 import dev.cfoc.cert.CertificateRules;
@@ -11,7 +12,6 @@ import dev.cfoc.finding.Severity;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.HostResolver;
-import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeRunner;
 import dev.cfoc.report.MarkdownReportWriter;
 import dev.cfoc.report.Report;
@@ -54,7 +54,8 @@ class RenderedSamplesIT {
             var distributions = new DistributionFileLoader().loadString(origins.distributionJson(), "demo-distribution.json");
             var anchors = TrustAnchors.mozilla().plus(List.of(origins.rootCertificate()));
             var rules = new CertificateRules(anchors, Duration.ofDays(CertificateRules.DEFAULT_EXPIRY_WARNING_DAYS), clock);
-            var runner = new ProbeRunner(new OriginProber(HostResolver.cached(HostResolver.fixed(origins.hosts())), rules));
+            var runner = new ProbeRunner(LoopbackOrigins.prober(HostResolver.cached(HostResolver.fixed(origins.hosts())),
+                    rules));
             report = new Checker(new Planner(), runner, clock).check(distributions, PolicyCatalog.empty(),
                     new Report.TrustAnchorsNote(anchors.description(), anchors.added().stream()
                             .map(c -> c.getSubjectX500Principal().getName()).toList()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.probe.HostResolver;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class SqsBatchHandlerIT {
     }
 
     private CheckHandler handler() {
-        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
+        var settings = LoopbackOrigins.lambdaSettings().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem);
         return new CheckHandler(new CheckService(settings, LocalWorld.clients(api),
                 HostResolver.fixed(Map.of("localhost", "127.0.0.1")), Clock.systemUTC()), Clock.systemUTC());
     }

@@ -73,8 +73,9 @@ class TemplateTest {
         assertThat(variables.fieldNames()).toIterable().containsExactlyInAnyOrder(LambdaSettings.TOPIC_ARN,
                 LambdaSettings.MIN_SEVERITY, LambdaSettings.DISTRIBUTION_IDS, LambdaSettings.TRUST_ANCHORS,
                 LambdaSettings.INCLUDE_DISABLED, LambdaSettings.EXPIRY_WARNING_DAYS, LambdaSettings.SUPPRESSIONS,
-                FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE, AlertStateSettings.STATE_TABLE,
-                AlertStateSettings.REMIND_AFTER, LambdaFirewall.VPC_SUBNET_IDS, LambdaFirewall.VPC_SECURITY_GROUP_IDS);
+                LambdaSettings.ALLOW_PRIVATE_ORIGINS, FanOutSettings.FANOUT_QUEUE_URL, FanOutSettings.FANOUT_BATCH_SIZE,
+                AlertStateSettings.STATE_TABLE, AlertStateSettings.REMIND_AFTER, LambdaFirewall.VPC_SUBNET_IDS,
+                LambdaFirewall.VPC_SECURITY_GROUP_IDS);
 
         Map<String, String> defaults = new HashMap<>();
         JsonNode parameters = template.get("Parameters");

@@ -76,7 +76,7 @@ class AddressFamilyIT {
     }
 
     private static OriginProber prober(List<InetAddress> answer, RouteCheck routes) {
-        return new OriginProber(host -> answer, TestVerifiers.leafNameMatches(), routes);
+        return new OriginProber(host -> answer, TestVerifiers.leafNameMatches(), AddressPolicy.allowPrivate(), routes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.ObservedClientHello;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.testing.SampleTlsServer;
@@ -87,7 +88,7 @@ class CloudFrontTlsClientIT {
 
     @Test
     void probeOfTarget_sendsTargetSniOnTheWire() {
-        OriginProber prober = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+        OriginProber prober = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
                 (chain, names) -> List.of());
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start()) {
             prober.probe(Targets.https(Targets.ORIGIN, server.port()).sni("viewer-alias.test").build());

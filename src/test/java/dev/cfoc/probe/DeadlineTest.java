@@ -13,21 +13,23 @@ class DeadlineTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     @Test
-    void none_leavesAnything() {
+    void none_capsNothing_andNeverPasses() {
         assertThat(Deadline.none().isSet()).isFalse();
         assertThat(Deadline.none().remaining()).isEmpty();
-        assertThat(Deadline.none().leaves(Duration.ofDays(365))).isTrue();
+        assertThat(Deadline.none().cap(Duration.ofDays(365))).isEqualTo(Duration.ofDays(365));
+        assertThat(Deadline.none().passed()).isFalse();
     }
 
     @Test
-    void budget_leavesWhatIsLeft_andNoMore() {
+    void waits_areCappedToWhatIsLeft_andNoMore() {
         Deadline deadline = Deadline.after(Duration.ofSeconds(10), now::get);
 
         now.addAndGet(Duration.ofSeconds(4).toNanos());
 
         assertThat(deadline.remaining()).contains(Duration.ofSeconds(6));
-        assertThat(deadline.leaves(Duration.ofSeconds(6))).isTrue();
-        assertThat(deadline.leaves(Duration.ofMillis(6001))).isFalse();
+        assertThat(deadline.cap(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(deadline.cap(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(6));
+        assertThat(deadline.passed()).isFalse();
     }
 
     @Test
@@ -37,8 +39,8 @@ class DeadlineTest {
         now.addAndGet(Duration.ofSeconds(5).toNanos());
 
         assertThat(deadline.remaining()).contains(Duration.ZERO);
-        assertThat(deadline.leaves(Duration.ZERO)).isTrue();
-        assertThat(deadline.leaves(Duration.ofMillis(1))).isFalse();
+        assertThat(deadline.cap(Duration.ofMillis(1))).isEqualTo(Duration.ZERO);
+        assertThat(deadline.passed()).isTrue();
     }
 
     @Test

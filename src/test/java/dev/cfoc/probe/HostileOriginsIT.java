@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.testing.SampleHttpServer;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile origins on 127.0.0.1, one per test: each gives one precise problem, within what a run reserves for the
- * probe ({@link ProbeBudget#worstCase} + {@link MeasuredProbe#DEADLINE_MARGIN}) and, where an origin sends megabytes,
+ * probe ({@link OriginProber#deadline} + {@link MeasuredProbe#DEADLINE_MARGIN}) and, where an origin sends megabytes,
  * with bounded allocation on the probing thread. Real certificate rules, with the sample root as trust anchor.
  */
 class HostileOriginsIT {
@@ -42,7 +43,7 @@ class HostileOriginsIT {
         leaf = PKI.issueLeaf(SamplePki.LeafSpec.forNames(Targets.ORIGIN));
         var rules = new CertificateRules(TrustAnchors.mozilla().plus(List.of(PKI.rootCertificate())),
                 CertificateRules.DEFAULT_EXPIRY_WARNING, Clock.systemUTC());
-        prober = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), rules);
+        prober = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), rules);
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start()) {
             // loads and initialises the TLS stack, so that allocation measured later is the probe's own
             assertThat(prober.probe(https(server).build()).problems()).isEmpty();
@@ -204,7 +205,8 @@ class HostileOriginsIT {
         }
         try (SampleTlsServer server = SampleTlsServer.builder(
                 new SamplePki.Issued(leaf.certificate(), leaf.privateKey(), chain)).start()) {
-            MeasuredProbe probe = withinDeadline(https(server).connectTimeout(Duration.ofSeconds(3)).build());
+            // the server encodes 8000 certificates per connection: seconds on a loaded 2-core machine
+            MeasuredProbe probe = withinDeadline(https(server).connectTimeout(Duration.ofSeconds(10)).build());
 
             Problem problem = only(probe, FindingCode.TLS_HANDSHAKE_FAILED);
             assertThat(problem.message()).matches("the origin's certificate message is \\d{7} bytes, more than the "
@@ -329,6 +331,52 @@ class HostileOriginsIT {
         }
     }
 
+    @Test
+    void helloRequestsWithoutEndAfterTheServerHello_areCutByCount_asTheOriginsFault() {
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf)
+                .behaviour(Behaviour.HELLO_REQUESTS_AFTER_SERVER_HELLO).start()) {
+            // a long ConnectionTimeout: only the handshake's bounds in bytes and records can end this probe early
+            MeasuredProbe probe = withinDeadline(https(server).connectTimeout(Duration.ofSeconds(10)).build());
+
+            Problem problem = only(probe, FindingCode.TLS_HANDSHAKE_FAILED);
+            assertThat(problem.message()).startsWith("the origin sent ").contains("records during the TLS handshake",
+                    "hello_request", "more than " + TlsRecordMeter.MAX_HANDSHAKE_RECORDS + " records");
+            assertThat(problem.evidence()).containsEntry("receivedRecords",
+                    String.valueOf(TlsRecordMeter.MAX_HANDSHAKE_RECORDS + 1)).containsEntry("recordTypes",
+                    "handshake " + (TlsRecordMeter.MAX_HANDSHAKE_RECORDS + 1));
+            assertThat(server.connections()).as("no follow-up handshakes").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void warningAlertsWithoutEndAfterTheServerHello_areCutByCount_asTheOriginsFault() {
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf)
+                .behaviour(Behaviour.WARNING_ALERTS_AFTER_SERVER_HELLO).start()) {
+            MeasuredProbe probe = withinDeadline(https(server).connectTimeout(Duration.ofSeconds(10)).build());
+
+            Problem problem = only(probe, FindingCode.TLS_HANDSHAKE_FAILED);
+            assertThat(problem.message()).contains("alert warning unrecognized_name(112)");
+            assertThat(problem.evidence()).containsEntry("recordTypes",
+                    "handshake 1, alert " + TlsRecordMeter.MAX_HANDSHAKE_RECORDS);
+            assertThat(server.connections()).as("no follow-up handshakes").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void warningAlertsWithoutEndAfterTheHandshake_areCutByCount_insteadOfAResponse() {
+        try (SampleTlsServer server = SampleTlsServer.builder(leaf)
+                .behaviour(Behaviour.WARNING_ALERTS_AFTER_HANDSHAKE).start()) {
+            // a long OriginReadTimeout: only the response's bound in records can end this probe early
+            MeasuredProbe probe = withinDeadline(https(server).readTimeout(Duration.ofSeconds(30)).build());
+
+            Problem problem = only(probe, FindingCode.HTTP_INVALID_RESPONSE);
+            assertThat(problem.message()).contains("after the TLS handshake, before the end of the response head",
+                    "more than " + TlsRecordMeter.MAX_RESPONSE_OTHER_RECORDS + " records other than application data");
+            assertThat(problem.evidence()).containsEntry("recordTypes",
+                    "alert " + (TlsRecordMeter.MAX_RESPONSE_OTHER_RECORDS + 1));
+        }
+    }
+
     /** ConnectionTimeout 1 s: these tests measure the probe against its CloudFront-derived deadline. */
     private static Targets.Builder https(SampleTlsServer server) {
         return Targets.https(Targets.ORIGIN, server.port()).connectTimeout(Duration.ofSeconds(1));
@@ -336,7 +384,7 @@ class HostileOriginsIT {
 
     private static MeasuredProbe withinDeadline(ProbeTarget target) {
         MeasuredProbe probe = MeasuredProbe.of(prober, target);
-        assertThat(probe.elapsed()).as("probe time, budget %s", ProbeBudget.worstCase(target))
+        assertThat(probe.elapsed()).as("probe time, deadline %s", OriginProber.deadline(target))
                 .isLessThanOrEqualTo(MeasuredProbe.bound(target));
         return probe;
     }

@@ -13,8 +13,8 @@ import java.time.Duration;
 record MeasuredProbe(ProbeResult result, Duration elapsed, long allocatedBytes) {
 
     /**
-     * What a probe may take beyond what the run reserves for it ({@link ProbeBudget#worstCase}, as {@link ProbeRunner}
-     * uses it): the 200 ms the probe waits for more bytes of a reply that is not TLS (to show them), closing sockets
+     * What a probe may take beyond the sum of its capped waits ({@link OriginProber#deadline}, from the same
+     * timeouts the prober applies to each step): the 200 ms the probe waits for more bytes of a reply that is not TLS (to show them), closing sockets
      * and thread scheduling on a loaded machine.
      */
     static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
@@ -35,6 +35,6 @@ record MeasuredProbe(ProbeResult result, Duration elapsed, long allocatedBytes) 
 
     /** What the run reserves for a probe of {@code target} plus {@link #DEADLINE_MARGIN}. */
     static Duration bound(ProbeTarget target) {
-        return ProbeBudget.worstCase(target).plus(DEADLINE_MARGIN);
+        return OriginProber.deadline(target).plus(DEADLINE_MARGIN);
     }
 }

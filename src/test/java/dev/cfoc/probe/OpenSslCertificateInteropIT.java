@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.cert.CertificateRules;
 import dev.cfoc.cert.TrustAnchors;
 import dev.cfoc.sample.SamplePki;
@@ -31,7 +32,7 @@ class OpenSslCertificateInteropIT {
         pki = SamplePki.create("CertInterop");
         var rules = new CertificateRules(TrustAnchors.mozilla().plus(List.of(pki.rootCertificate())),
                 CertificateRules.DEFAULT_EXPIRY_WARNING, Clock.systemUTC());
-        prober = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), rules);
+        prober = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), rules);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OpenSslInteropIT {
 
     private static SamplePki pki;
-    private final OriginProber prober = new OriginProber(
+    private final OriginProber prober = LoopbackOrigins.prober(
             HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), TestVerifiers.leafNameMatches());
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.config.CustomHeader;
 import dev.cfoc.config.Secret;
 import dev.cfoc.sample.LocalPorts;
@@ -30,7 +31,7 @@ class OriginProberIT {
 
     private static final String SECRET = "s3cret-origin-verify-value";
     private static SamplePki.Issued leaf;
-    private final OriginProber prober = new OriginProber(
+    private final OriginProber prober = LoopbackOrigins.prober(
             HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), TestVerifiers.leafNameMatches());
 
     @BeforeAll
@@ -99,7 +100,7 @@ class OriginProberIT {
     void refusedFirstAddress_isRetriedOnTheNextAddressWithoutAProblem() throws Exception {
         HostResolver twoAddresses = host -> java.util.List.of(InetAddress.getByName("127.0.0.2"),
                 InetAddress.getByName("127.0.0.1"));
-        OriginProber retrying = new OriginProber(twoAddresses, TestVerifiers.leafNameMatches());
+        OriginProber retrying = LoopbackOrigins.prober(twoAddresses, TestVerifiers.leafNameMatches());
         try (SampleHttpServer server = SampleHttpServer.start()) {
             ProbeResult result = retrying.probe(Targets.http(Targets.ORIGIN, server.port()).attempts(2).build());
 
@@ -138,7 +139,7 @@ class OriginProberIT {
     @Test
     void certificateError_stopsBeforeTheHttpRequest() {
         Problem expired = Problem.of(FindingCode.CERT_EXPIRED, "leaf expired");
-        OriginProber strict = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+        OriginProber strict = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
                 TestVerifiers.always(expired));
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start()) {
             ProbeResult result = strict.probe(Targets.https(Targets.ORIGIN, server.port())
@@ -156,7 +157,7 @@ class OriginProberIT {
     @Test
     void certificateWarning_stillSendsTheHttpRequest() {
         Problem expiringSoon = Problem.of(FindingCode.CERT_EXPIRING_SOON, "leaf expires in 3 days");
-        OriginProber lenient = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+        OriginProber lenient = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
                 TestVerifiers.always(expiringSoon));
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start()) {
             ProbeResult result = lenient.probe(Targets.https(Targets.ORIGIN, server.port()).build());
@@ -283,7 +284,7 @@ class OriginProberIT {
     @Test
     void sniDependentCertificate_isTheOneCaptured() {
         SamplePki.Issued other = SamplePki.create("Other").issueLeaf(SamplePki.LeafSpec.forNames("other.test"));
-        OriginProber otherNames = new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
+        OriginProber otherNames = LoopbackOrigins.prober(HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")),
                 TestVerifiers.leafNameMatches());
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).credentialsFor("other.test", other).start()) {
             ProbeResult result = otherNames.probe(Targets.https(Targets.ORIGIN, server.port()).sni("other.test").build());

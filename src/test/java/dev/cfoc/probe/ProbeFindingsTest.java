@@ -14,6 +14,7 @@ import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -77,9 +78,9 @@ class ProbeFindingsTest {
         var refused = new TcpConnector.NotConnected(List.of(
                 new TcpConnector.Attempt(first, TcpConnector.Result.REFUSED, ""),
                 new TcpConnector.Attempt(second, TcpConnector.Result.FAILED, "No route to host"),
-                new TcpConnector.Attempt(first, TcpConnector.Result.REFUSED, "")));
+                new TcpConnector.Attempt(first, TcpConnector.Result.REFUSED, "")), false);
 
-        Problem problem = ProbeFindings.notConnected(TARGET, List.of(first, second), refused);
+        Problem problem = ProbeFindings.notConnected(TARGET, List.of(first, second), refused, false);
 
         assertThat(problem.code()).isEqualTo(FindingCode.PORT_UNREACHABLE);
         assertThat(problem.message()).isEqualTo("origin.example.com:8443 refused the TCP connection (3 attempts): "
@@ -96,9 +97,9 @@ class ProbeFindingsTest {
         InetAddress only = address(10);
         var timedOut = new TcpConnector.NotConnected(List.of(
                 new TcpConnector.Attempt(only, TcpConnector.Result.REFUSED, ""),
-                new TcpConnector.Attempt(only, TcpConnector.Result.TIMED_OUT, "after 10 s")));
+                new TcpConnector.Attempt(only, TcpConnector.Result.TIMED_OUT, "after 10 s")), false);
 
-        Problem problem = ProbeFindings.notConnected(TARGET, List.of(only), timedOut);
+        Problem problem = ProbeFindings.notConnected(TARGET, List.of(only), timedOut, false);
 
         assertThat(problem.code()).isEqualTo(FindingCode.CONNECT_TIMEOUT);
         assertThat(problem.message())
@@ -141,7 +142,7 @@ class ProbeFindingsTest {
     @Test
     void tls10Negotiated_isDeprecatedProtocol_withTheSuite() {
         var done = new HandshakeOutcome.Completed(TlsVersion.TLSV1, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-                List.of(), new TlsClientProtocol());
+                List.of(), new TlsClientProtocol(), new TlsRecordMeter(InputStream.nullInputStream()));
 
         assertThat(ProbeFindings.deprecatedProtocol(TARGET, done)).hasValueSatisfying(problem -> {
             assertThat(problem.code()).isEqualTo(FindingCode.TLS_DEPRECATED_PROTOCOL);
@@ -154,7 +155,8 @@ class ProbeFindingsTest {
     @Test
     void tls12Negotiated_isNoFinding() {
         var done = new HandshakeOutcome.Completed(TlsVersion.TLSV1_2,
-                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, List.of(), new TlsClientProtocol());
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, List.of(), new TlsClientProtocol(),
+                new TlsRecordMeter(InputStream.nullInputStream()));
 
         assertThat(ProbeFindings.deprecatedProtocol(TARGET, done)).isEmpty();
     }
@@ -295,6 +297,104 @@ class ProbeFindingsTest {
         assertThat(problem.evidence()).containsExactly(entry("sni", "www.example.com"),
                 entry("offered", "TLSv1.1, TLSv1.2"),
                 entry("diagnosis", "stopped: its time budget of 20 s was spent"));
+    }
+
+    @Test
+    void someAddressesNotPublic_isAWarningNamingBothSides() throws Exception {
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress reachable = InetAddress.getByAddress(new byte[] {54, (byte) 239, 28, 85});
+
+        Problem problem = ProbeFindings.someNotPublic(TARGET,
+                new AddressPolicy.Split(List.of(reachable), List.of(loopback)), CheckerNetwork.notPrivate());
+
+        assertThat(problem.code()).isEqualTo(FindingCode.ORIGIN_SOME_NOT_PUBLIC);
+        assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+        assertThat(problem.message()).isEqualTo("origin domain name origin.example.com also resolves to addresses "
+                + "CloudFront cannot reach (127.0.0.1 loopback (this host)); only its public addresses were probed "
+                + "(54.239.28.85). AWS does not document whether CloudFront skips such an address: a connection "
+                + "attempt to one fails");
+        assertThat(problem.evidence()).containsExactly(entry("host", "origin.example.com"),
+                entry("probed", "54.239.28.85"), entry("notProbed", "127.0.0.1 loopback (this host)"));
+    }
+
+    @Test
+    void deadlineCutTheResponseWait_isNotCheckedSayingHowFarItGot() {
+        Problem problem = ProbeFindings.cutByDeadline(TARGET,
+                ProbeFindings.DeadlineStage.AWAITING_RESPONSE_AFTER_HANDSHAKE, Duration.ofMillis(2100),
+                Duration.ofSeconds(30));
+
+        assertThat(problem.code()).isEqualTo(FindingCode.NOT_CHECKED_DEADLINE);
+        assertThat(problem.message()).isEqualTo("not checked: connected and handshook, no response within the 2.1 s "
+                + "the run's deadline left (OriginReadTimeout 30 s)");
+        assertThat(problem.evidence()).containsExactly(entry("connection", "origin.example.com:8443"),
+                entry("progress", "connected and handshook"), entry("deadlineLeft", "2.1 s"),
+                entry("OriginReadTimeout", "30 s"));
+    }
+
+    @Test
+    void deadlineLeftNoTimeForTheHandshake_saysSo() {
+        Problem problem = ProbeFindings.cutByDeadline(TARGET, ProbeFindings.DeadlineStage.HANDSHAKING, Duration.ZERO,
+                Duration.ofSeconds(10));
+
+        assertThat(problem.message()).isEqualTo("not checked: connected; the run's deadline left no time for more "
+                + "(ConnectionTimeout 10 s)");
+    }
+
+    @Test
+    void deadlineCutTheConnectionAttempts_listsThoseMade() throws Exception {
+        var failed = new TcpConnector.NotConnected(List.of(
+                new TcpConnector.Attempt(address(10), TcpConnector.Result.TIMED_OUT, "after 10 s"),
+                new TcpConnector.Attempt(address(10), TcpConnector.Result.TIMED_OUT, "after 4 s")), true);
+
+        Problem problem = ProbeFindings.connectCutByDeadline(TARGET, failed, Duration.ofSeconds(14));
+
+        assertThat(problem.message()).isEqualTo("not checked: resolved the name, no TCP connection within the 14 s "
+                + "the run's deadline left (ConnectionAttempts × ConnectionTimeout 30 s)");
+        assertThat(problem.evidence()).containsEntry("attempts", "2 of 3")
+                .containsEntry("attempt2", "192.0.2.10:8443 timed out (after 4 s)");
+    }
+
+    @Test
+    void connectionWhoseTurnCameAfterTheDeadline_isNotCheckedNotStarted() {
+        Problem problem = ProbeFindings.notStarted(TARGET);
+
+        assertThat(problem.code()).isEqualTo(FindingCode.NOT_CHECKED_DEADLINE);
+        assertThat(problem.message())
+                .isEqualTo("not checked: the run's deadline had passed before this connection's turn came");
+    }
+
+    @Test
+    void handshakeOverrun_isTheOriginsHandshakeFailure_withWhatItSent() {
+        Map<String, Long> records = new LinkedHashMap<>();
+        records.put("handshake", 1L);
+        records.put("alert", 1024L);
+        Map<String, Long> messages = new LinkedHashMap<>();
+        messages.put("server_hello", 1L);
+        messages.put("alert warning unrecognized_name(112)", 1024L);
+        var tally = new TlsRecordMeter.Tally(TlsRecordMeter.Phase.HANDSHAKE, 7234, 1025, records, messages,
+                Optional.of("1024 records"));
+
+        Problem problem = ProbeFindings.handshakeOverrun(offer(), tally);
+
+        assertThat(problem.code()).isEqualTo(FindingCode.TLS_HANDSHAKE_FAILED);
+        assertThat(problem.message()).isEqualTo("the origin sent 7234 bytes in 1025 records during the TLS handshake "
+                + "(server_hello 1, alert warning unrecognized_name(112) 1024) without completing it: more than 1024 "
+                + "records, which no real handshake needs (they take a few KiB in about ten records); the checker "
+                + "stopped reading there. AWS documents no limit of CloudFront's own");
+        assertThat(problem.evidence()).containsExactly(entry("sni", "www.example.com"),
+                entry("offered", "TLSv1.1, TLSv1.2"), entry("receivedBytes", "7234"),
+                entry("receivedRecords", "1025"), entry("recordTypes", "handshake 1, alert 1024"),
+                entry("messagesInClear", "server_hello 1, alert warning unrecognized_name(112) 1024"),
+                entry("boundPassed", "1024 records during the TLS handshake"));
+    }
+
+    @Test
+    void failedHandshakeWithoutTimeForItsDiagnosis_saysWhyItIsUnexplained() {
+        Problem problem = ProbeFindings.undiagnosed(ALERT, offer(), Duration.ofMillis(800), Duration.ofSeconds(20));
+
+        assertThat(problem.code()).isEqualTo(FindingCode.TLS_HANDSHAKE_FAILED);
+        assertThat(problem.evidence()).containsEntry("diagnosis", "not run: the run's deadline left 800 ms, less "
+                + "than the 20 s it may take");
     }
 
     /** Evidence a TLS finding starts from (in the probe: {@link ProbeFindings#offerEvidence}). */

@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.SampleHttpServer;
 import dev.cfoc.plan.ProbeTarget;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ProbeListenerIT {
             }
         };
         var names = Map.of("a.test", "127.0.0.1", "b.test", "127.0.0.1", "c.test", "127.0.0.1");
-        var runner = new ProbeRunner(new OriginProber(HostResolver.fixed(names), (c, n) -> List.of()), listener);
+        var runner = new ProbeRunner(LoopbackOrigins.prober(HostResolver.fixed(names), (c, n) -> List.of()), listener);
         try (SampleHttpServer server = SampleHttpServer.start(200, Duration.ofMillis(50))) {
             List<ProbeTarget> targets = IntStream.range(0, 3)
                     .mapToObj(i -> Targets.http((char) ('a' + i) + ".test", server.port()).build()).toList();

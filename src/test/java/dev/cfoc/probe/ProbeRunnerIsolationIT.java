@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.cert.CertificateSummary;
 import dev.cfoc.cert.CertificateVerifier;
 import dev.cfoc.sample.SamplePki;
@@ -35,7 +36,7 @@ class ProbeRunnerIsolationIT {
                 finished.add(target.host());
             }
         };
-        ProbeRunner runner = new ProbeRunner(new OriginProber(
+        ProbeRunner runner = new ProbeRunner(LoopbackOrigins.prober(
                 HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1", BOOM, "127.0.0.1")), throwsForBoom), progress);
         try (SampleTlsServer healthy = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(Targets.ORIGIN))).start();
              SampleTlsServer boom = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames(BOOM))).start()) {

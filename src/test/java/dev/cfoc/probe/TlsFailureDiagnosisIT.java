@@ -1,5 +1,6 @@
 package dev.cfoc.probe;
 
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.SampleHttpServer;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.testing.SampleTlsServer;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TlsFailureDiagnosisIT {
 
     private static SamplePki.Issued ecLeaf;
-    private final OriginProber prober = new OriginProber(
+    private final OriginProber prober = LoopbackOrigins.prober(
             HostResolver.fixed(Map.of(Targets.ORIGIN, "127.0.0.1")), TestVerifiers.leafNameMatches());
 
     @BeforeAll

@@ -3,6 +3,7 @@ package dev.cfoc.testing;
 import dev.cfoc.sample.HttpResponder;
 import dev.cfoc.sample.LoopbackListener;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,10 +15,10 @@ public final class SampleHttpServer implements AutoCloseable {
     private final HttpAnswer.Sender answer;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private SampleHttpServer(int status, Duration delay) {
+    private SampleHttpServer(int status, Duration delay, InetAddress address) {
         answer = HttpAnswer.of(status, delay).sender();
         HttpResponder responder = new HttpResponder(answer);
-        listener = new LoopbackListener("sample-http", socket ->
+        listener = new LoopbackListener("sample-http", address, socket ->
                 responder.serve(socket.getInputStream(), socket.getOutputStream(), requests::add));
     }
 
@@ -28,7 +29,12 @@ public final class SampleHttpServer implements AutoCloseable {
 
     /** Answers {@code status} after {@code delay}. */
     public static SampleHttpServer start(int status, Duration delay) {
-        return new SampleHttpServer(status, delay);
+        return start(status, delay, InetAddress.getLoopbackAddress());
+    }
+
+    /** Answers {@code status} after {@code delay}, listening on {@code address} (127.0.0.0/8: one per simulated host). */
+    public static SampleHttpServer start(int status, Duration delay, InetAddress address) {
+        return new SampleHttpServer(status, delay, address);
     }
 
     public int port() {

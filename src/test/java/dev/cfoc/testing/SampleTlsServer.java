@@ -23,6 +23,7 @@ import org.bouncycastle.tls.TlsUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,9 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A test origin on 127.0.0.1: the TLS of {@link SampleTlsOrigin} made into what real origins sometimes are:
  * TLS 1.3-only, TLS 1.0-only, CHACHA20-only, serving a chain in the wrong order or a certificate per SNI — or not TLS
- * at all (silent, garbage, reset, one byte a second), or hostile in other ways (hang up after the ServerHello, ask
- * for a client certificate, answer megabytes of header or a body that never ends). Answers one HTTP request per
- * connection with a fixed status and Connection: close. Records every ClientHello and request it sees.
+ * at all (silent, garbage, reset, one byte a second), or hostile in other ways (hang up after the ServerHello or
+ * flood the client with HelloRequests or warning alerts after it, ask for a client certificate, answer megabytes of
+ * header or a body that never ends). Answers one HTTP request per connection with a fixed status and Connection:
+ * close. Records every ClientHello and request it sees.
  */
 public final class SampleTlsServer implements AutoCloseable {
 
@@ -60,7 +62,13 @@ public final class SampleTlsServer implements AutoCloseable {
         /** Reads the ClientHello, then sends the start of a TLS record one byte per second, forever. */
         SLOWLORIS,
         /** A TLS server that sends its first record (the ServerHello) and then closes the connection. */
-        CLOSE_AFTER_SERVER_HELLO
+        CLOSE_AFTER_SERVER_HELLO,
+        /** A TLS server that sends its ServerHello, then HelloRequest messages (one record each) without end. */
+        HELLO_REQUESTS_AFTER_SERVER_HELLO,
+        /** A TLS server that sends its ServerHello, then warning alerts (unrecognized_name) without end. */
+        WARNING_ALERTS_AFTER_SERVER_HELLO,
+        /** A TLS server that completes the handshake, then sends (encrypted) warning alerts without end. */
+        WARNING_ALERTS_AFTER_HANDSHAKE
     }
 
     /** Whether the server sends a CertificateRequest, and what it does when the client sends no certificate. */
@@ -98,6 +106,10 @@ public final class SampleTlsServer implements AutoCloseable {
 
     private static final byte[] DEFAULT_GARBAGE = "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SLOW_RECORD = {22, 3, 3, 0x40, 0};
+    /** A TLS 1.2 handshake record holding one HelloRequest (type 0, empty body). */
+    private static final byte[] HELLO_REQUEST_RECORD = {22, 3, 3, 0, 4, 0, 0, 0, 0};
+    /** A TLS 1.2 alert record: warning (1), unrecognized_name (112). */
+    private static final byte[] WARNING_ALERT_RECORD = {21, 3, 3, 0, 2, 1, 112};
 
     private final Settings settings;
     private final HttpAnswer.Sender answer;
@@ -106,11 +118,11 @@ public final class SampleTlsServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final LoopbackListener listener;
 
-    private SampleTlsServer(Settings settings) {
+    private SampleTlsServer(InetAddress address, Settings settings) {
         this.settings = settings;
         this.answer = settings.answer().sender();
         this.responder = new HttpResponder(answer);
-        this.listener = new LoopbackListener("sample-tls", this::serve);
+        this.listener = new LoopbackListener("sample-tls", address, this::serve);
     }
 
     /** A server presenting {@code credentials.chain()} as given (order included). */
@@ -160,7 +172,16 @@ public final class SampleTlsServer implements AutoCloseable {
             }
             case CLOSE_AFTER_SERVER_HELLO -> {
                 HttpAnswer.sleep(settings.handshakeDelay());
-                serveTls(in, new FirstRecordOnly(out, socket));
+                serveTls(in, AfterFirstRecord.close(out, socket));
+            }
+            case HELLO_REQUESTS_AFTER_SERVER_HELLO -> serveTls(in, AfterFirstRecord.flood(out, HELLO_REQUEST_RECORD));
+            case WARNING_ALERTS_AFTER_SERVER_HELLO -> serveTls(in, AfterFirstRecord.flood(out, WARNING_ALERT_RECORD));
+            case WARNING_ALERTS_AFTER_HANDSHAKE -> {
+                AlertingProtocol protocol = new AlertingProtocol(in, out);
+                protocol.accept(new Peer());
+                while (true) { // until the client hangs up: then the write fails
+                    protocol.warn();
+                }
             }
             case SILENT -> drain(in);
             case GARBAGE -> {
@@ -203,18 +224,52 @@ public final class SampleTlsServer implements AutoCloseable {
         }
     }
 
-    /** Passes the first TLS record through, then closes the socket: a server that dies mid-handshake. */
-    private static final class FirstRecordOnly extends OutputStream {
+    /**
+     * Passes the first TLS record (the ServerHello) through, then does what {@link AfterFirstRecord.Then} says instead
+     * of sending the rest of the handshake.
+     */
+    private static final class AfterFirstRecord extends OutputStream {
         private static final int HEADER_BYTES = 5;
 
+        /** What the server does once its first record is out; it never returns normally. */
+        @FunctionalInterface
+        interface Then {
+            void run(OutputStream out) throws IOException;
+        }
+
         private final OutputStream out;
-        private final Socket socket;
+        private final Then then;
         private final byte[] header = new byte[HEADER_BYTES];
         private long passed;
 
-        FirstRecordOnly(OutputStream out, Socket socket) {
+        AfterFirstRecord(OutputStream out, Then then) {
             this.out = out;
-            this.socket = socket;
+            this.then = then;
+        }
+
+        /** A server that dies mid-handshake: closes the socket. */
+        static AfterFirstRecord close(OutputStream out, Socket socket) {
+            return new AfterFirstRecord(out, o -> {
+                socket.close();
+                throw new IOException("sample origin: closed after its first TLS record");
+            });
+        }
+
+        /**
+         * A server that keeps a client's TLS stack busy without ever finishing the handshake: writes {@code record}
+         * again and again until the client hangs up (then the write fails).
+         */
+        static AfterFirstRecord flood(OutputStream out, byte[] record) {
+            byte[] batch = new byte[16 * 1024 / record.length * record.length];
+            for (int at = 0; at < batch.length; at += record.length) {
+                System.arraycopy(record, 0, batch, at, record.length);
+            }
+            return new AfterFirstRecord(out, o -> {
+                while (true) {
+                    o.write(batch);
+                    o.flush();
+                }
+            });
         }
 
         @Override
@@ -230,8 +285,8 @@ public final class SampleTlsServer implements AutoCloseable {
                 } else if (passed >= HEADER_BYTES + recordLength()) {
                     out.write(bytes, offset, i);
                     out.flush();
-                    socket.close();
-                    throw new IOException("sample origin: closed after its first TLS record");
+                    then.run(out);
+                    throw new IOException("sample origin: stopped after its first TLS record");
                 }
                 passed++;
             }
@@ -245,6 +300,17 @@ public final class SampleTlsServer implements AutoCloseable {
         @Override
         public void flush() throws IOException {
             out.flush();
+        }
+    }
+
+    /** A server-side TLS connection that can send warning alerts once the handshake is done. */
+    private static final class AlertingProtocol extends TlsServerProtocol {
+        AlertingProtocol(InputStream in, OutputStream out) {
+            super(in, out);
+        }
+
+        void warn() throws IOException {
+            raiseAlertWarning(AlertDescription.unrecognized_name, "sample origin: a warning without end");
         }
     }
 
@@ -357,6 +423,7 @@ public final class SampleTlsServer implements AutoCloseable {
         private long headerPaddingBytes;
         private boolean endlessBody;
         private Optional<Duration> responseByteInterval = Optional.empty();
+        private InetAddress address = InetAddress.getLoopbackAddress();
 
         private Builder(SamplePki.Issued credentials) {
             this.credentials = credentials;
@@ -445,8 +512,14 @@ public final class SampleTlsServer implements AutoCloseable {
             return this;
         }
 
+        /** Listen on this loopback address (default 127.0.0.1; 127.0.0.0/8: one per simulated host). */
+        public Builder listenOn(InetAddress loopbackAddress) {
+            this.address = loopbackAddress;
+            return this;
+        }
+
         public SampleTlsServer start() {
-            return new SampleTlsServer(new Settings(new SampleTlsOrigin.Settings(ServerCredentials.of(credentials),
+            return new SampleTlsServer(address, new Settings(new SampleTlsOrigin.Settings(ServerCredentials.of(credentials),
                     versions), bySni, cipherSuites, behaviour, garbage, handshakeDelay, clientCertificate,
                     new HttpAnswer(httpStatus, responseDelay, location, headerPaddingBytes, endlessBody,
                             responseByteInterval)));
