@@ -11,6 +11,7 @@ import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.probe.ProbeRunner;
+import dev.cfoc.probe.Redaction;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.Summary;
 
@@ -54,11 +55,19 @@ public final class Engine {
     /**
      * One run: plans every distribution, probes every connection of the run at once (names resolved at most once),
      * and reports. Probes whose worst case does not fit in what {@code deadline} leaves are not started: they are
-     * reported as NOT_CHECKED_DEADLINE.
+     * reported as NOT_CHECKED_DEADLINE. Every custom header value of {@code distributions} is redacted from the
+     * report and from an exception thrown ({@link Redaction#of}: one redaction for the whole run).
      */
     public Report check(List<Distribution> distributions, PolicyCatalog policies, Deadline deadline) {
-        var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules), listener);
-        return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline);
+        Redaction redaction = Redaction.of(distributions);
+        try {
+            var runner = new ProbeRunner(new OriginProber(HostResolver.cached(resolver), rules, redaction), listener);
+            Report report = new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors,
+                    deadline);
+            return new ReportRedaction(redaction).apply(report);
+        } catch (RuntimeException e) {
+            throw redaction.redact(e);
+        }
     }
 
     /** The report of a run that checked nothing (e.g. an event that asks for nothing). */

@@ -37,10 +37,21 @@ public final class OriginProber {
 
     private final HostResolver resolver;
     private final CertificateVerifier verifier;
+    private final Redaction redaction;
 
+    /** A prober that redacts each probe's own custom header values only (tests of one origin). */
     public OriginProber(HostResolver resolver, CertificateVerifier verifier) {
+        this(resolver, verifier, Redaction.none());
+    }
+
+    /**
+     * @param redaction the run's ({@link Redaction#of}): every custom header value of the run, so that an origin
+     *                  reflecting another origin's value is redacted too; each probe adds its own values
+     */
+    public OriginProber(HostResolver resolver, CertificateVerifier verifier, Redaction redaction) {
         this.resolver = resolver;
         this.verifier = verifier;
+        this.redaction = redaction;
     }
 
     /**
@@ -80,6 +91,7 @@ public final class OriginProber {
     /** The state of one probe while it runs. */
     private final class Run {
         private final ProbeTarget target;
+        private final Redaction redaction;
         private final Map<String, Long> timings = new LinkedHashMap<>();
         private final List<Problem> problems = new ArrayList<>();
         private Optional<String> address = Optional.empty();
@@ -90,6 +102,7 @@ public final class OriginProber {
 
         Run(ProbeTarget target) {
             this.target = target;
+            this.redaction = OriginProber.this.redaction.with(target.customHeaders());
         }
 
         ProbeResult execute() {
@@ -147,7 +160,8 @@ public final class OriginProber {
         private void secure(Socket socket, TlsOffer offer) {
             Map<String, String> evidence = ProbeFindings.offerEvidence(target, offer);
             long start = System.nanoTime();
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), handshakeTimeout(target));
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), handshakeTimeout(target),
+                    redaction);
             timings.put("tls", Durations.millisSince(start));
             switch (outcome) {
                 case HandshakeOutcome.TimedOut timedOut -> problems.add(ProbeFindings.handshakeTimedOut(target,
@@ -163,7 +177,7 @@ public final class OriginProber {
             InetAddress peer = socket.getInetAddress();
             long start = System.nanoTime();
             TlsDiagnosis diagnosis = new TlsDiagnosis(timeout -> TcpConnector.open(peer, target.port(), timeout),
-                    target.sni(), handshakeTimeout(target), diagnosisBudget(target));
+                    target.sni(), handshakeTimeout(target), diagnosisBudget(target), redaction);
             problems.add(diagnosis.diagnose(offer, failed, evidence));
             timings.put("tlsDiagnosis", Durations.millisSince(start));
         }
@@ -199,7 +213,7 @@ public final class OriginProber {
             } catch (SocketException e) {
                 // the watchdog still bounds the read
             }
-            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, target.readTimeout());
+            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, target.readTimeout(), redaction);
             timings.put("http", Durations.millisSince(start));
             if (outcome instanceof HttpOutcome.Response response) {
                 httpStatus = OptionalInt.of(response.status());
@@ -208,7 +222,7 @@ public final class OriginProber {
         }
 
         private ProbeResult result() {
-            List<Problem> redacted = problems.stream().map(p -> Redaction.redact(p, target.customHeaders())).toList();
+            List<Problem> redacted = problems.stream().map(redaction::redact).toList();
             return new ProbeResult(target, address, tlsVersion, cipherSuite, chain, httpStatus, timings, redacted);
         }
     }
