@@ -8,14 +8,16 @@ import dev.cfoc.aws.TopicArn;
 import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.Report;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Publication: every finding of the report to the log, then one SNS message per distribution with findings at or
- * above MIN_SEVERITY (when TOPIC_ARN is set). A failure to publish is returned, not thrown: what it costs depends on
- * the trigger ({@link CheckService}).
+ * above MIN_SEVERITY (when TOPIC_ARN is set), within the invocation's remaining time less
+ * {@link #RESERVE_AFTER_PUBLISHING}. A failure to publish is returned, not thrown: what it costs depends on the
+ * trigger ({@link CheckService}).
  */
 final class PublicationStep {
 
@@ -60,6 +62,12 @@ final class PublicationStep {
         run.runLog().unpublished(report, e, alerts, affected, consequence);
     }
 
+    /**
+     * Decision: publishing stops this long before the invocation ends, so that the findings it could not publish are
+     * still logged and the invocation fails on its own terms instead of being killed.
+     */
+    static final Duration RESERVE_AFTER_PUBLISHING = Duration.ofSeconds(10);
+
     /** @throws PublishFailedException when some alerts could not be published (the rest were) */
     private List<PublishedMessage> send(List<DistributionAlert> alerting, RunContext run) {
         if (alerting.isEmpty()) {
@@ -71,8 +79,11 @@ final class PublicationStep {
             return List.of();
         }
         TopicArn topic = settings.topicArn().get();
+        Optional<Duration> budget = run.invocationDeadline().remaining()
+                .map(left -> left.compareTo(RESERVE_AFTER_PUBLISHING) > 0 ? left.minus(RESERVE_AFTER_PUBLISHING)
+                        : Duration.ZERO);
         List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic)
-                .publish(alerting);
+                .publish(alerting, budget);
         run.runLog().published(published);
         return published;
     }
