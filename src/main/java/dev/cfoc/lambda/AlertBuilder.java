@@ -7,6 +7,7 @@ import dev.cfoc.report.DistributionReport;
 import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.report.OriginReport;
 import dev.cfoc.report.Report;
+import dev.cfoc.report.PlainText;
 import dev.cfoc.report.TextReportWriter;
 
 import java.util.ArrayList;
@@ -89,11 +90,11 @@ final class AlertBuilder {
 
     private String humanText(Report report, DistributionReport d, List<Finding> findings, Severity worst) {
         StringBuilder out = new StringBuilder();
-        out.append("CloudFront distribution ").append(d.label());
-        d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
+        out.append("CloudFront distribution ").append(PlainText.of(d.label()));
+        d.domainName().ifPresent(n -> out.append(" (").append(PlainText.of(n)).append(')'));
         out.append('\n');
         if (!d.aliases().isEmpty()) {
-            out.append("Aliases: ").append(String.join(", ", d.aliases())).append('\n');
+            out.append("Aliases: ").append(PlainText.of(String.join(", ", d.aliases()))).append('\n');
         }
         out.append('\n').append(headline(worst, findings.size())).append('\n');
         findings.stream().sorted(Comparator.comparing(Finding::severity).reversed())
@@ -116,14 +117,14 @@ final class AlertBuilder {
     private static String line(DistributionReport d, Finding f) {
         StringBuilder line = new StringBuilder("[").append(f.severity()).append("] ").append(f.code()).append(" at ");
         if (f.isAboutAnOrigin()) {
-            line.append("origin ").append(f.originId());
+            line.append("origin ").append(PlainText.of(f.originId()));
             d.origins().stream().filter(o -> o.originId().equals(f.originId())).findFirst()
-                    .map(OriginReport::domainName).ifPresent(n -> line.append(" (").append(n).append(')'));
+                    .map(OriginReport::domainName).ifPresent(n -> line.append(" (").append(PlainText.of(n)).append(')'));
         } else {
             line.append("the distribution");
         }
         f.port().ifPresent(p -> line.append(", port ").append(p));
-        f.sni().ifPresent(s -> line.append(", SNI ").append(s));
+        f.sni().ifPresent(s -> line.append(", SNI ").append(PlainText.of(s)));
         return line.append(": ").append(f.code().title()).toString();
     }
 }
