@@ -66,7 +66,7 @@ final class PublicationStep {
      * Decision: publishing stops this long before the invocation ends, so that the findings it could not publish are
      * still logged and the invocation fails on its own terms instead of being killed.
      */
-    static final Duration RESERVE_AFTER_PUBLISHING = Duration.ofSeconds(10);
+    static final Duration RESERVE_AFTER_PUBLISHING = Duration.ofSeconds(5);
 
     /** @throws PublishFailedException when some alerts could not be published (the rest were) */
     private List<PublishedMessage> send(List<DistributionAlert> alerting, RunContext run) {
