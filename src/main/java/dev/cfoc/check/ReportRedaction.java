@@ -27,6 +27,9 @@ final class ReportRedaction {
     }
 
     Report apply(Report report) {
+        if (redaction.searchesNothing()) {
+            return report;
+        }
         List<DistributionReport> distributions = report.distributions().stream().map(this::distribution).toList();
         return new Report(report.generatedAt(), report.trustAnchors(), distributions, report.summary(),
                 report.notes().stream().map(redaction::redact).toList(), findings(report.runFindings()));

@@ -94,6 +94,11 @@ public final class Redaction {
         return more.size() == values.size() ? this : new Redaction(more);
     }
 
+    /** True when there is nothing to search for: every text stays as it is. */
+    public boolean searchesNothing() {
+        return needlesByStart.isEmpty();
+    }
+
     /** True when a value is too short to redact: then no text an origin sent may be quoted ({@link #WITHHELD}). */
     public boolean withholdsOriginText() {
         return withholdsOriginText;
@@ -101,7 +106,7 @@ public final class Redaction {
 
     /** {@code text} with every occurrence of a value, in any searched form, replaced by {@link Secret#REDACTED}. */
     public String redact(String text) {
-        if (needlesByStart.isEmpty() || text == null || text.length() < shortestNeedle) {
+        if (searchesNothing() || text == null || text.length() < shortestNeedle) {
             return text;
         }
         BitSet covered = new BitSet(text.length());
@@ -132,7 +137,7 @@ public final class Redaction {
 
     /** The problem with its message and every evidence value redacted. */
     public Problem redact(Problem problem) {
-        if (needlesByStart.isEmpty()) {
+        if (searchesNothing()) {
             return problem;
         }
         Map<String, String> evidence = new LinkedHashMap<>();
