@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the AWS clients the checker uses: the JDK's URLConnection for HTTP (small jar, fast Lambda cold
- * start), adaptive retry for throttling, and no hard-coded endpoint so the SDK's standard endpoint
+ * start), adaptive retry for throttling, a bound on every call and every attempt ({@link AwsClientOptions}: a silent
+ * endpoint fails the call instead of hanging the run), and no hard-coded endpoint so the SDK's standard endpoint
  * overrides keep working.
  */
 public final class AwsClients {
@@ -63,8 +64,12 @@ public final class AwsClients {
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsClientOptions options) {
         builder.region(region)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(RETRY_MODE));
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(options.apiCallAttemptTimeout())
+                        .socketTimeout(options.apiCallAttemptTimeout()))
+                .overrideConfiguration(c -> c.retryStrategy(RETRY_MODE)
+                        .apiCallTimeout(options.apiCallTimeout())
+                        .apiCallAttemptTimeout(options.apiCallAttemptTimeout()));
         options.credentials().ifPresent(builder::credentialsProvider);
         options.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;

@@ -14,6 +14,8 @@ import dev.cfoc.probe.HostResolver;
 import dev.cfoc.probe.OriginProber;
 import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.probe.ProbeRunner;
+import dev.cfoc.probe.Redaction;
+import dev.cfoc.probe.RouteCheck;
 import dev.cfoc.report.Report;
 import dev.cfoc.report.Summary;
 
@@ -66,13 +68,21 @@ public final class Engine {
     /**
      * One run: plans every distribution, probes every connection of the run at once (names resolved at most once),
      * and reports. Every connection that has time left starts, its waits capped to what {@code deadline} leaves; one
-     * that runs out of time is reported as NOT_CHECKED_DEADLINE, saying how far it got.
+     * that runs out of time is reported as NOT_CHECKED_DEADLINE, saying how far it got. Every custom header value of
+     * {@code distributions} is redacted from the report and from an exception thrown ({@link Redaction#of}: one
+     * redaction for the whole run).
      */
     public Report check(List<Distribution> distributions, PolicyCatalog policies, Deadline deadline) {
-        HostResolver runResolver = HostResolver.cached(resolver);
-        var runner = new ProbeRunner(new OriginProber(runResolver, rules, addressPolicy), listener);
-        return new Checker(new Planner(), runner, clock).check(distributions, policies, trustAnchors, deadline,
-                firewall.start(runResolver));
+        Redaction redaction = Redaction.of(distributions);
+        try {
+            HostResolver runResolver = HostResolver.cached(resolver);
+            var prober = new OriginProber(runResolver, rules, addressPolicy, RouteCheck.SYSTEM, redaction);
+            Report report = new Checker(new Planner(), new ProbeRunner(prober, listener), clock).check(distributions,
+                    policies, trustAnchors, deadline, firewall.start(runResolver));
+            return new ReportRedaction(redaction).apply(report);
+        } catch (RuntimeException e) {
+            throw redaction.redact(e);
+        }
     }
 
     /** The report of a run that checked nothing (e.g. an event that asks for nothing). */

@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.probe.ProbeResult;
+import dev.cfoc.report.PlainText;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -64,7 +65,8 @@ final class ProgressReporter implements ProbeListener {
         StringBuilder line = new StringBuilder("probing ").append(done).append('/').append(total).append(" connections");
         slowestPending().ifPresent(slowest -> {
             ProbeTarget t = slowest.getKey();
-            line.append("; slowest pending: origin ").append(t.originId()).append(" (").append(t.host()).append(':')
+            line.append("; slowest pending: origin ").append(PlainText.of(t.originId())).append(" (").append(t.host())
+                    .append(':')
                     .append(t.port()).append(") for ")
                     .append(Duration.between(slowest.getValue(), clock.instant()).toSeconds()).append(" s");
         });

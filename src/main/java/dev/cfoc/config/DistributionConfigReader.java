@@ -50,6 +50,11 @@ final class DistributionConfigReader {
                 throw json.error(config.child("Aliases") + ".Items[" + i + "]", "must be a domain name (letters, "
                         + "digits, '-', '_', '.' and a leading '*.'), got " + JsonFields.echo(aliases.get(i)));
             }
+            Optional<String> tooLong = WireSyntax.dnsLengthProblem(aliases.get(i));
+            if (tooLong.isPresent()) {
+                throw json.error(config.child("Aliases") + ".Items[" + i + "]", tooLong.get() + ", got "
+                        + JsonFields.echo(aliases.get(i)));
+            }
         }
         return aliases;
     }

@@ -1,7 +1,9 @@
 package dev.cfoc.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -37,8 +39,13 @@ public final class DistributionFileLoader {
     /** Bounds memory on a wrong file; list-distributions output for thousands of distributions stays far below. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * Duplicate keys are an error: JSON leaves their meaning open, and a reader that keeps the last one silently
+     * checks something else than the user read (a second DomainName).
+     */
     private final ObjectMapper mapper = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public List<Distribution> load(Path file) throws ConfigException {
         return load(read(file), file.toString());
@@ -152,11 +159,25 @@ public final class DistributionFileLoader {
      * Jackson's own messages quote the offending input, which may be a secret header value: only its
      * location and our own wording reach the user.
      */
+    /** A parser position as the loader's errors name it: {@code $.Origins.Items[0].DomainName}. */
+    private static String path(JsonStreamContext context) {
+        List<String> steps = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            steps.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+        }
+        return "$" + String.join("", steps);
+    }
+
     private static ConfigException malformed(String source, IOException e) {
         if (!(e instanceof JsonProcessingException parse)) {
             return new ConfigException(source + ": cannot read JSON (" + e.getClass().getSimpleName() + ")");
         }
         String what;
+        if (parse.getProcessor() instanceof JsonParser parser
+                && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+            return new ConfigException(source + ": " + path(parser.getParsingContext())
+                    + ": duplicate key: it appears more than once in the same object, and only one value can be meant");
+        }
         if (parse instanceof StreamConstraintsException) {
             StreamReadConstraints limits = StreamReadConstraints.defaults();
             what = "beyond the JSON reader's limits (nesting depth " + limits.getMaxNestingDepth() + ", numbers of "

@@ -63,6 +63,10 @@ final class OriginReader {
             throw json.error(origin.child("DomainName"), "must be a domain name (letters, digits, '-', '_' and '.'; "
                     + "no scheme, port or path), got " + JsonFields.echo(domainName));
         }
+        Optional<String> tooLong = WireSyntax.dnsLengthProblem(domainName);
+        if (tooLong.isPresent()) {
+            throw json.error(origin.child("DomainName"), tooLong.get() + ", got " + JsonFields.echo(domainName));
+        }
         String originPath = json.optionalText(origin, "OriginPath").orElse("");
         if (!WireSyntax.isPath(originPath)) {
             throw json.error(origin.child("OriginPath"), "must not contain spaces or control characters, got "

@@ -1,5 +1,7 @@
 package dev.cfoc.config;
 
+import java.util.Optional;
+
 /**
  * What a value that goes on the wire (DNS, SNI, the HTTP request line and headers) may contain. The loader rejects
  * anything else, naming the field, so that a value AWS would never have accepted cannot corrupt a request (a line
@@ -21,6 +23,29 @@ final class WireSyntax {
     static boolean isHostName(String value, boolean wildcard) {
         return !value.isEmpty() && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
                 || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || wildcard && c == '*');
+    }
+
+    /** RFC 1035 §2.3.4: a domain name has at most 253 characters (without a final dot), a label at most 63. */
+    static final int MAX_NAME_LENGTH = 253;
+    static final int MAX_LABEL_LENGTH = 63;
+
+    /**
+     * Why {@code name} is too long to be a DNS name, if it is: no resolver, TLS stack (SNI) or CloudFront takes it,
+     * so it is a configuration error rather than something to probe.
+     */
+    static Optional<String> dnsLengthProblem(String name) {
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (bare.length() > MAX_NAME_LENGTH) {
+            return Optional.of("is " + bare.length() + " characters long; a domain name has at most "
+                    + MAX_NAME_LENGTH + " (RFC 1035)");
+        }
+        for (String label : bare.split("\\.", -1)) {
+            if (label.length() > MAX_LABEL_LENGTH) {
+                return Optional.of("has a label of " + label.length() + " characters; a DNS label has at most "
+                        + MAX_LABEL_LENGTH + " (RFC 1035)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** An HTTP header name: an RFC 9110 token. */

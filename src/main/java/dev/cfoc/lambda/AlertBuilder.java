@@ -10,6 +10,7 @@ import dev.cfoc.report.FindingHistory;
 import dev.cfoc.report.JsonReportWriter;
 import dev.cfoc.report.OriginReport;
 import dev.cfoc.report.Report;
+import dev.cfoc.report.PlainText;
 import dev.cfoc.report.TextReportWriter;
 import dev.cfoc.state.Decision;
 import dev.cfoc.state.TrackedFinding;
@@ -237,11 +238,11 @@ final class AlertBuilder {
     }
 
     private static String heading(DistributionReport d) {
-        StringBuilder out = new StringBuilder("CloudFront distribution ").append(d.label());
-        d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
+        StringBuilder out = new StringBuilder("CloudFront distribution ").append(PlainText.of(d.label()));
+        d.domainName().ifPresent(n -> out.append(" (").append(PlainText.of(n)).append(')'));
         out.append('\n');
         if (!d.aliases().isEmpty()) {
-            out.append("Aliases: ").append(String.join(", ", d.aliases())).append('\n');
+            out.append("Aliases: ").append(PlainText.of(String.join(", ", d.aliases()))).append('\n');
         }
         return out.toString();
     }
@@ -272,14 +273,14 @@ final class AlertBuilder {
     private static String line(DistributionReport d, Finding f) {
         StringBuilder line = new StringBuilder("[").append(f.severity()).append("] ").append(f.code()).append(" at ");
         if (f.isAboutAnOrigin()) {
-            line.append("origin ").append(f.originId());
+            line.append("origin ").append(PlainText.of(f.originId()));
             d.origins().stream().filter(o -> o.originId().equals(f.originId())).findFirst()
-                    .map(OriginReport::domainName).ifPresent(n -> line.append(" (").append(n).append(')'));
+                    .map(OriginReport::domainName).ifPresent(n -> line.append(" (").append(PlainText.of(n)).append(')'));
         } else {
             line.append("the distribution");
         }
         f.port().ifPresent(p -> line.append(", port ").append(p));
-        f.sni().ifPresent(s -> line.append(", SNI ").append(s));
+        f.sni().ifPresent(s -> line.append(", SNI ").append(PlainText.of(s)));
         return line.append(": ").append(f.code().title()).toString();
     }
 }

@@ -113,7 +113,7 @@ public final class AwsClientProvider {
      * and ELBv2 endpoints come from {@code environment}'s standard variables, never from CloudFront's endpoint.
      */
     public AccountNetwork network(Map<String, String> environment) {
-        AwsClientOptions credentialsOnly = new AwsClientOptions(cloudFrontOptions.credentials(), Optional.empty());
+        AwsClientOptions credentialsOnly = cloudFrontOptions.withoutEndpointOverride();
         return new AwsAccountNetwork(this::cloudFront, credentialsOnly, environment);
     }
 

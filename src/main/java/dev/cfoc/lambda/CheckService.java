@@ -106,7 +106,8 @@ public final class CheckService {
             log.info("event ignored: " + ignored.reason(), "trigger", "Ignored");
             return new RunResult(engine.emptyReport(), List.of(), List.of());
         }
-        RunContext run = new RunContext(started, probeDeadline(started, deadline), log);
+        RunContext run = new RunContext(started, probeDeadline(started, deadline), invocationDeadline(started, deadline),
+                log);
         Pipeline.Pass pass = pipeline.run(trigger, run);
         if (pass.publishFailure().isPresent()) {
             PublishFailedException e = pass.publishFailure().get();
@@ -150,7 +151,8 @@ public final class CheckService {
             }
         }
         if (!ids.isEmpty()) {
-            RunContext run = new RunContext(started, probeDeadline(started, deadline), log);
+            RunContext run = new RunContext(started, probeDeadline(started, deadline),
+                    invocationDeadline(started, deadline), log);
             Pipeline.Pass pass = pipeline.run(new Trigger.Manual(List.copyOf(ids), false), run);
             Set<String> unpublished = new HashSet<>();
             pass.publishFailure().ifPresent(e -> {
@@ -193,6 +195,12 @@ public final class CheckService {
     static Deadline probeDeadline(Instant now, Instant invocationEnds) {
         Duration budget = Duration.between(now, invocationEnds).minus(DEADLINE_MARGIN);
         return Deadline.after(budget.isNegative() ? Duration.ZERO : budget);
+    }
+
+    /** When the invocation ends, on the monotonic clock. */
+    static Deadline invocationDeadline(Instant now, Instant invocationEnds) {
+        Duration left = Duration.between(now, invocationEnds);
+        return Deadline.after(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** @throws IllegalArgumentException when TRUST_ANCHORS cannot be read */

@@ -16,9 +16,11 @@ import java.util.Optional;
  *       custom policies read;</li>
  *   <li>{@link EngineStep engine}: checked, with findings about what could not be read;</li>
  *   <li>{@link SuppressionStep suppression}: acknowledged findings marked;</li>
+ *   <li>{@link TelemetryStep telemetry}: EMF metrics and the "run checked" line, before anything that can block;</li>
  *   <li>{@link AlertStateStep alert state}: with STATE_TABLE, which transition each distribution makes;</li>
- *   <li>{@link PublicationStep publication}: findings logged, alerts (or transitions) published to SNS;</li>
- *   <li>{@link TelemetryStep telemetry}: EMF metrics and the "run finished" line.</li>
+ *   <li>{@link PublicationStep publication}: findings logged, alerts (or transitions) published to SNS within the
+ *       invocation's time;</li>
+ *   <li>{@link TelemetryStep telemetry}: the "run finished" line, with what was published.</li>
  * </ol>
  * Each step is a class of its own, given what the steps before it produced and the {@link RunContext}. A new step
  * is one class and one line in {@link #run}. What a failure to publish or to queue costs is {@link CheckService}'s
@@ -56,9 +58,10 @@ final class Pipeline {
         Report checked = engine.check(sourced, run);
         // the run's own notes (fan-out) follow those of the suppressions, in the report
         Report report = suppression.apply(checked, run).withNotes(sourced.notes());
+        telemetry.record(report, run);
         AlertStateStep.Decided decided = alertState.decide(report, run);
         PublicationStep.Published published = publication.publish(report, decided, run);
-        telemetry.record(report, published, run);
+        telemetry.finished(published, run);
         return new Pass(new CheckService.RunResult(report, published.alerts(), published.messages(), decided.history()),
                 published.failure(), sourced.fanOut());
     }

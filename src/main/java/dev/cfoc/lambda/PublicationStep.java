@@ -12,17 +12,19 @@ import dev.cfoc.state.AlertLedger;
 import dev.cfoc.state.Decision;
 import dev.cfoc.state.StateStoreException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Publication: every finding of the report to the log, then SNS (when TOPIC_ARN is set). Without alert state, one
- * message per distribution with findings at or above MIN_SEVERITY. With it, one message per transition the alert state
- * step decided, each claimed before it is published and recorded only once SNS accepted it ({@link AlertLedger}); a
- * failed publish releases the claim, leaving the state as it was. A failure to publish is returned, not thrown: what
- * it costs depends on the trigger ({@link CheckService}).
+ * Publication: every finding of the report to the log, then SNS (when TOPIC_ARN is set), within the invocation's
+ * remaining time less {@link #RESERVE_AFTER_PUBLISHING}. Without alert state, one message per distribution with
+ * findings at or above MIN_SEVERITY. With it, one message per transition the alert state step decided, each claimed
+ * before it is published and recorded only once SNS accepted it ({@link AlertLedger}); a failed publish releases the
+ * claim, leaving the state as it was. A failure to publish is returned, not thrown: what it costs depends on the
+ * trigger ({@link CheckService}).
  */
 final class PublicationStep {
 
@@ -74,6 +76,12 @@ final class PublicationStep {
                         String consequence, RunContext run) {
         run.runLog().unpublished(report, e, alerts, affected, consequence);
     }
+
+    /**
+     * Decision: publishing stops this long before the invocation ends, so that the findings it could not publish are
+     * still logged and the invocation fails on its own terms instead of being killed.
+     */
+    static final Duration RESERVE_AFTER_PUBLISHING = Duration.ofSeconds(5);
 
     private Published publishTransitions(Report report, AlertStateStep.Decided decided, AlertLedger ledger,
                                          RunContext run) {
@@ -145,8 +153,11 @@ final class PublicationStep {
             return List.of();
         }
         TopicArn topic = settings.topicArn().get();
+        Optional<Duration> budget = run.invocationDeadline().remaining()
+                .map(left -> left.compareTo(RESERVE_AFTER_PUBLISHING) > 0 ? left.minus(RESERVE_AFTER_PUBLISHING)
+                        : Duration.ZERO);
         List<PublishedMessage> published = new SnsFindingPublisher(clients.sns(topic.region()), topic)
-                .publish(alerting);
+                .publish(alerting, budget);
         run.runLog().published(published);
         return published;
     }

@@ -32,7 +32,7 @@ final class HttpExchange {
     static final String USER_AGENT = "Amazon CloudFront";
     static final String VIA = "1.1 cloudfront-origin-checker";
 
-    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/(\\d)\\.(\\d) (\\d{3})(?: .*)?");
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/(\\d)\\.(\\d) (\\d{3})(?: (.*))?");
     private static final int MAX_SHOWN_STATUS_LINE = 200;
     private static final byte[] HTTP_PREFIX = "HTTP/".getBytes(StandardCharsets.US_ASCII);
 
@@ -70,10 +70,10 @@ final class HttpExchange {
 
     /**
      * Sends the request and reads the response head within {@code readTimeout} (absolute: a watchdog closes
-     * {@code connection} at the deadline).
+     * {@code connection} at the deadline). What the origin sent is quoted only through {@code redaction}.
      */
     static HttpOutcome exchange(Closeable connection, InputStream in, OutputStream out, ProbeTarget target,
-                                Duration readTimeout) {
+                                Duration readTimeout, Redaction redaction) {
         byte[] request = request(target);
         ResponseHead head = new ResponseHead(MAX_RESPONSE_HEAD_BYTES);
         Watchdog.Alarm alarm = Watchdog.arm(connection, readTimeout);
@@ -85,7 +85,7 @@ final class HttpExchange {
             while (!head.full() && !head.complete() && couldBeHttp) {
                 int n = in.read(buffer, 0, Math.min(buffer.length, head.room()));
                 if (n < 0) {
-                    return ended(received(head, target), "the origin closed the connection");
+                    return ended(head.toByteArray(), "the origin closed the connection", redaction);
                 }
                 boolean firstLineKnown = head.hasFirstLine();
                 head.append(buffer, 0, n);
@@ -98,36 +98,46 @@ final class HttpExchange {
                 return new HttpOutcome.TimedOut("no complete response head within " + Durations.human(readTimeout)
                         + " (" + head.size() + " bytes received)");
             }
-            return ended(received(head, target), "the connection failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return ended(head.toByteArray(), "the connection failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", redaction);
         }
-        return parse(received(head, target), !head.complete());
+        return parse(head.toByteArray(), !head.complete(), redaction);
     }
 
-    /** What the origin sent, without the request's own custom header values should the origin reflect them. */
-    private static byte[] received(ResponseHead head, ProbeTarget target) {
-        return Redaction.redact(head.toByteArray(), target.customHeaders());
-    }
-
-    private static HttpOutcome ended(byte[] head, String how) {
+    private static HttpOutcome ended(byte[] head, String how, Redaction redaction) {
         if (head.length == 0) {
             return new HttpOutcome.Invalid(how + " without answering the request");
         }
-        HttpOutcome parsed = parse(head, false);
+        HttpOutcome parsed = parse(head, false, redaction);
         if (parsed instanceof HttpOutcome.Response && indexOfLineEnd(head) >= 0) {
             return parsed;
         }
-        return new HttpOutcome.Invalid(how + " after an incomplete answer: " + PeerBytes.printable(head));
+        return new HttpOutcome.Invalid(how + " after an incomplete answer: " + redaction.originText(head));
     }
 
-    private static HttpOutcome parse(byte[] head, boolean truncated) {
+    private static HttpOutcome parse(byte[] head, boolean truncated, Redaction redaction) {
         int lineEnd = indexOfLineEnd(head);
         String statusLine = new String(head, 0, lineEnd < 0 ? head.length : lineEnd, StandardCharsets.ISO_8859_1);
         Matcher matcher = STATUS_LINE.matcher(statusLine);
         if (lineEnd < 0 && !truncated || !matcher.matches()) {
-            return new HttpOutcome.Invalid("not an HTTP response: the origin answered " + PeerBytes.printable(head));
+            return new HttpOutcome.Invalid("not an HTTP response: the origin answered " + redaction.originText(head));
         }
-        return new HttpOutcome.Response(Integer.parseInt(matcher.group(3)), shown(statusLine), truncated);
+        return new HttpOutcome.Response(Integer.parseInt(matcher.group(3)), shownStatusLine(matcher, redaction),
+                truncated);
+    }
+
+    /**
+     * The status line for a message: version and code as matched, the reason phrase (free text from the origin)
+     * redacted before it is shortened, or withheld.
+     */
+    private static String shownStatusLine(Matcher statusLine, Redaction redaction) {
+        String versionAndCode = "HTTP/" + statusLine.group(1) + "." + statusLine.group(2) + " " + statusLine.group(3);
+        String reason = statusLine.group(4);
+        if (reason == null) {
+            return versionAndCode;
+        }
+        return versionAndCode + " " + (redaction.withholdsOriginText() && !reason.isEmpty() ? Redaction.WITHHELD
+                : shown(redaction.redact(reason)));
     }
 
     /**

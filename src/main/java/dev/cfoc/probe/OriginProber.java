@@ -41,19 +41,25 @@ public final class OriginProber {
     private final CertificateVerifier verifier;
     private final AddressPolicy addressPolicy;
     private final RouteCheck routes;
+    private final Redaction redaction;
 
     /** @param addressPolicy which resolved addresses may be connected to (public ones only, unless a lab opts in) */
     public OriginProber(HostResolver resolver, CertificateVerifier verifier, AddressPolicy addressPolicy) {
-        this(resolver, verifier, addressPolicy, RouteCheck.SYSTEM);
+        this(resolver, verifier, addressPolicy, RouteCheck.SYSTEM, Redaction.none());
     }
 
-    /** @param routes whether this machine can route to an address (the system's, except in tests) */
+    /**
+     * @param routes    whether this machine can route to an address (the system's, except in tests)
+     * @param redaction the run's ({@link Redaction#of}): every custom header value of the run, so that an origin
+     *                  reflecting another origin's value is redacted too; each probe adds its own values
+     */
     public OriginProber(HostResolver resolver, CertificateVerifier verifier, AddressPolicy addressPolicy,
-                        RouteCheck routes) {
+                        RouteCheck routes, Redaction redaction) {
         this.resolver = resolver;
         this.verifier = verifier;
         this.addressPolicy = addressPolicy;
         this.routes = routes;
+        this.redaction = redaction;
     }
 
     /**
@@ -130,6 +136,7 @@ public final class OriginProber {
     /** The state of one probe while it runs. */
     private final class Run {
         private final ProbeTarget target;
+        private final Redaction redaction;
         private final Map<String, Long> timings = new LinkedHashMap<>();
         private final List<Problem> problems = new ArrayList<>();
         private Optional<String> address = Optional.empty();
@@ -142,6 +149,7 @@ public final class OriginProber {
 
         Run(ProbeTarget target) {
             this.target = target;
+            this.redaction = OriginProber.this.redaction.with(target.customHeaders());
         }
 
         Resolution resolve() {
@@ -244,7 +252,7 @@ public final class OriginProber {
                 return;
             }
             long start = System.nanoTime();
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), wait);
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), wait, redaction);
             timings.put("tls", Durations.millisSince(start));
             switch (outcome) {
                 case HandshakeOutcome.TimedOut timedOut when wait.compareTo(timeout) < 0 -> problems.add(
@@ -274,7 +282,7 @@ public final class OriginProber {
             InetAddress peer = socket.getInetAddress();
             long start = System.nanoTime();
             TlsDiagnosis diagnosis = new TlsDiagnosis(timeout -> TcpConnector.open(peer, target.port(), timeout),
-                    target.sni(), handshakeTimeout(target), budget);
+                    target.sni(), handshakeTimeout(target), budget, redaction);
             problems.add(diagnosis.diagnose(offer, failed, evidence));
             timings.put("tlsDiagnosis", Durations.millisSince(start));
         }
@@ -322,7 +330,7 @@ public final class OriginProber {
             } catch (SocketException e) {
                 // the watchdog still bounds the read
             }
-            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, wait);
+            HttpOutcome outcome = HttpExchange.exchange(socket, in, out, target, wait, redaction);
             timings.put("http", Durations.millisSince(start));
             if (outcome instanceof HttpOutcome.Response response) {
                 httpStatus = OptionalInt.of(response.status());
@@ -338,7 +346,7 @@ public final class OriginProber {
         }
 
         private ProbeResult result() {
-            List<Problem> redacted = problems.stream().map(p -> Redaction.redact(p, target.customHeaders())).toList();
+            List<Problem> redacted = problems.stream().map(redaction::redact).toList();
             return new ProbeResult(target, address, tlsVersion, cipherSuite, chain, httpStatus, timings, redacted);
         }
     }

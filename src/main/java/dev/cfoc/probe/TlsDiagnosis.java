@@ -55,16 +55,20 @@ final class TlsDiagnosis {
     private final Optional<String> sni;
     private final Duration handshakeTimeout;
     private final Duration budget;
+    private final Redaction redaction;
     private long deadlineNanos;
 
     /**
-     * @param budget the most the whole diagnosis may take, every follow-up connection and handshake included
+     * @param budget    the most the whole diagnosis may take, every follow-up connection and handshake included
+     * @param redaction how what the origin sends is quoted
      */
-    TlsDiagnosis(Connector connector, Optional<String> sni, Duration handshakeTimeout, Duration budget) {
+    TlsDiagnosis(Connector connector, Optional<String> sni, Duration handshakeTimeout, Duration budget,
+                 Redaction redaction) {
         this.connector = connector;
         this.sni = sni;
         this.handshakeTimeout = handshakeTimeout;
         this.budget = budget;
+        this.redaction = redaction;
     }
 
     /** What one follow-up handshake showed. */
@@ -199,7 +203,7 @@ final class TlsDiagnosis {
                 return new Answer(Optional.empty(), OptionalInt.empty(), "not tried: the diagnosis budget of "
                         + Durations.human(budget) + " was spent", true);
             }
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, sni, timeout);
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, sni, timeout, redaction);
             return switch (outcome) {
                 case HandshakeOutcome.Completed done -> new Answer(Optional.of(done.version()),
                         OptionalInt.of(done.cipherSuite()),

@@ -25,9 +25,11 @@ final class TlsHandshaker {
     }
 
     /**
-     * @param timeout absolute bound for the whole handshake (watchdog), also used as SO_TIMEOUT
+     * @param timeout   absolute bound for the whole handshake (watchdog), also used as SO_TIMEOUT
+     * @param redaction how what the origin sends is quoted
      */
-    static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout) {
+    static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout,
+                                      Redaction redaction) {
         CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni);
         TlsRecordMeter meter;
         RecordingInputStream in;
@@ -58,7 +60,7 @@ final class TlsHandshaker {
                 readMoreForEvidence(socket, in);
             }
             closeQuietly(socket);
-            return failure(client, offer, in, e);
+            return failure(client, offer, in, e, redaction);
         }
         return new HandshakeOutcome.Completed(client.serverVersion().orElseThrow(),
                 client.selectedCipherSuite().orElseThrow(), client.serverChain(), protocol, meter);
@@ -83,7 +85,7 @@ final class TlsHandshaker {
     }
 
     private static HandshakeOutcome.Failed failure(CloudFrontTlsClient client, TlsOffer offer, RecordingInputStream in,
-                                                   Exception e) {
+                                                   Exception e, Redaction redaction) {
         byte[] received = in.firstBytes();
         Optional<PeerBytes.ServerHelloSeen> peeked = PeerBytes.serverHello(received);
         var version = client.serverVersion().or(() -> peeked.map(PeerBytes.ServerHelloSeen::version));
@@ -104,7 +106,7 @@ final class TlsHandshaker {
             description = "the origin sent fatal alert " + client.alertReceived().get();
         } else if (!PeerBytes.looksLikeTls(received)) {
             kind = HandshakeOutcome.Kind.NOT_TLS;
-            description = "not TLS: the origin answered " + PeerBytes.printable(received);
+            description = "not TLS: the origin answered " + redaction.originText(received);
         } else if (isReset(e)) {
             kind = HandshakeOutcome.Kind.RESET;
             description = "the origin reset the connection" + afterBytes(in);

@@ -42,10 +42,10 @@ public final class MarkdownReportWriter implements ReportWriter {
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
         out.append("# CloudFront origin check, ").append(report.generatedAt()).append("\n\n");
-        out.append("Trust anchors: ").append(inline(report.trustAnchors().source())).append('\n');
+        out.append("Trust anchors: ").append(cell(report.trustAnchors().source())).append('\n');
         if (!report.trustAnchors().addedRoots().isEmpty()) {
             out.append('\n').append("> **").append(TextReportWriter.ADDED_ROOTS_NOTE).append("**\n");
-            report.trustAnchors().addedRoots().forEach(r -> out.append("> - added root: ").append(inline(r)).append('\n'));
+            report.trustAnchors().addedRoots().forEach(r -> out.append("> - added root: ").append(cell(r)).append('\n'));
         }
         report.trustAnchors().serverDistrustAfter()
                 .forEach(d -> out.append("\n").append(cell(TextReportWriter.partialDistrust(d))).append('\n'));
@@ -64,11 +64,11 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private void distribution(StringBuilder out, DistributionReport d, Instant now) {
-        out.append("\n## Distribution ").append(d.id().orElse("(no id)"));
-        d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
-        out.append("\n\n").append("Source: ").append(inline(d.source()));
+        out.append("\n## Distribution ").append(d.id().map(MarkdownReportWriter::cell).orElse("(no id)"));
+        d.domainName().ifPresent(n -> out.append(" (").append(cell(n)).append(')'));
+        out.append("\n\n").append("Source: ").append(cell(d.source()));
         if (!d.aliases().isEmpty()) {
-            out.append(" · Aliases: ").append(String.join(", ", d.aliases()));
+            out.append(" · Aliases: ").append(cell(String.join(", ", d.aliases())));
         }
         d.enabled().ifPresent(enabled -> out.append(" · State: ").append(enabled ? "enabled"
                 : "**" + TextReportWriter.state(false) + "**"));
@@ -122,33 +122,36 @@ public final class MarkdownReportWriter implements ReportWriter {
      */
     private void details(StringBuilder out, Finding f, String whole, String key, List<String> hosts, Instant now) {
         out.append("\n#### ").append(f.severity()).append(" `").append(f.code()).append("` at ")
-                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : whole);
+                .append(f.isAboutAnOrigin() ? "origin " + cell(f.originId()) : whole);
         f.port().ifPresent(p -> out.append(", port ").append(p));
-        f.sni().ifPresent(s -> out.append(", SNI ").append(s));
+        f.sni().ifPresent(s -> out.append(", SNI ").append(cell(s)));
         if (f.isActive()) {
             history.label(key, f, now).ifPresent(l -> out.append(" (").append(l).append(')'));
         }
         out.append("\n\n");
-        f.suppressed().ifPresent(s -> out.append("_").append(TextReportWriter.suppressedLabel(f)).append("_\n\n"));
-        out.append(f.message()).append("\n\n");
+        f.suppressed().ifPresent(s -> out.append("_").append(cell(TextReportWriter.suppressedLabel(f))).append("_\n\n"));
+        out.append(cell(f.message())).append("\n\n");
         AffectedRequests.describe(f, hosts).ifPresent(a -> out.append("**Affects:** ").append(a).append("\n\n"));
         out.append("**Fix:** ").append(f.remediation()).append('\n');
         if (!f.evidence().isEmpty()) {
             StringBuilder evidence = new StringBuilder();
             for (Map.Entry<String, String> e : f.evidence().entrySet()) {
-                evidence.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+                evidence.append(MarkdownText.code(e.getKey())).append(": ").append(MarkdownText.code(e.getValue()))
+                        .append('\n');
             }
             out.append("\n<details><summary>Evidence</summary>\n\n").append(codeBlock("text", evidence.toString()))
                     .append("\n</details>\n");
         }
-        f.reproduce().ifPresent(r -> out.append("\nReproduce:\n\n").append(codeBlock("bash", r + "\n")));
+        f.reproduce().ifPresent(r -> out.append("\nReproduce:\n\n").append(codeBlock("bash",
+                MarkdownText.code(r) + "\n")));
     }
 
     private void connections(StringBuilder out, OriginReport o) {
         StringBuilder lines = new StringBuilder();
-        o.notes().forEach((k, v) -> lines.append("note: ").append(k).append(": ").append(v).append('\n'));
+        o.notes().forEach((k, v) -> lines.append("note: ").append(MarkdownText.code(k)).append(": ")
+                .append(MarkdownText.code(v)).append('\n'));
         o.probes().forEach(p -> lines.append(TextReportWriter.probeLine(p)).append('\n'));
-        out.append("\n<details><summary>Connections to origin ").append(escapeHtml(o.originId()))
+        out.append("\n<details><summary>Connections to origin ").append(MarkdownText.html(o.originId()))
                 .append("</summary>\n\n").append(codeBlock("text", lines.toString())).append("\n</details>\n");
     }
 
@@ -166,17 +169,9 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
     }
 
-    /** A table cell: one line, pipes escaped, HTML-ish characters neutralised. */
+    /** Text from outside, in a table cell or running text ({@link MarkdownText#inline}). */
     static String cell(String text) {
-        return escapeHtml(text).replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\R", " ");
-    }
-
-    private static String inline(String text) {
-        return cell(text);
-    }
-
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return MarkdownText.inline(text);
     }
 
     /** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */

@@ -52,15 +52,15 @@ public final class TextReportWriter implements ReportWriter {
     public String write(Report report) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold("cloudfront-origin-checker report")).append(", ").append(report.generatedAt()).append('\n');
-        out.append("Trust anchors: ").append(report.trustAnchors().source()).append('\n');
+        out.append("Trust anchors: ").append(safe(report.trustAnchors().source())).append('\n');
         for (String added : report.trustAnchors().addedRoots()) {
-            out.append("  + added root: ").append(added).append('\n');
+            out.append("  + added root: ").append(safe(added)).append('\n');
         }
         if (!report.trustAnchors().addedRoots().isEmpty()) {
             out.append("  ").append(ADDED_ROOTS_NOTE).append('\n');
         }
         report.trustAnchors().serverDistrustAfter().forEach(d -> out.append("  ").append(partialDistrust(d)).append('\n'));
-        report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
+        report.notes().forEach(n -> out.append("Note: ").append(safe(n)).append('\n'));
         if (!report.runFindings().isEmpty()) {
             Severity worst = worst(report.runFindings());
             out.append('\n').append("[").append(style.severity(worst, worst.name())).append("] the run itself\n");
@@ -78,12 +78,12 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private void distribution(StringBuilder out, DistributionReport d, Instant now) {
-        out.append('\n').append(style.bold("Distribution " + d.id().orElse("(no id)")));
-        d.domainName().ifPresent(n -> out.append(" (").append(n).append(')'));
-        out.append('\n').append("  source: ").append(d.source()).append('\n');
+        out.append('\n').append(style.bold("Distribution " + d.id().map(TextReportWriter::safe).orElse("(no id)")));
+        d.domainName().ifPresent(n -> out.append(" (").append(safe(n)).append(')'));
+        out.append('\n').append("  source: ").append(safe(d.source())).append('\n');
         d.enabled().ifPresent(enabled -> out.append("  state: ").append(state(enabled)).append('\n'));
         if (!d.aliases().isEmpty()) {
-            out.append("  aliases: ").append(String.join(", ", d.aliases())).append('\n');
+            out.append("  aliases: ").append(safe(String.join(", ", d.aliases()))).append('\n');
         }
         history.transition(d.label()).ifPresent(t -> out.append("  alert: ").append(t).append('\n'));
         Place place = new Place(d.label(), AffectedRequests.hosts(d), now);
@@ -100,8 +100,8 @@ public final class TextReportWriter implements ReportWriter {
 
     private void origin(StringBuilder out, OriginReport o, Place place) {
         out.append('\n').append("  [").append(style.verdict(o.verdict(), o.verdict().name())).append("] origin ")
-                .append(o.originId()).append("  ").append(o.domainName()).append('\n');
-        o.notes().forEach((k, v) -> out.append("    note: ").append(k).append(": ").append(v).append('\n'));
+                .append(safe(o.originId())).append("  ").append(safe(o.domainName())).append('\n');
+        o.notes().forEach((k, v) -> out.append("    note: ").append(safe(k)).append(": ").append(safe(v)).append('\n'));
         o.probes().forEach(p -> out.append("    ").append(probeLine(p)).append('\n'));
         sorted(o.findings()).forEach(f -> finding(out, f, place));
     }
@@ -153,14 +153,14 @@ public final class TextReportWriter implements ReportWriter {
     static String probeLine(ProbeResult p) {
         var t = p.target();
         StringBuilder line = new StringBuilder();
-        line.append(t.scheme().lower()).append("://").append(t.host()).append(':').append(t.port());
-        t.sni().ifPresent(s -> line.append(" sni=").append(s));
+        line.append(t.scheme().lower()).append("://").append(safe(t.host())).append(':').append(t.port());
+        t.sni().ifPresent(s -> line.append(" sni=").append(safe(s)));
         if (!t.hostHeader().equals(t.sni().orElse(t.host()))) {
-            line.append(" host=").append(t.hostHeader());
+            line.append(" host=").append(safe(t.hostHeader()));
         }
-        p.address().ifPresent(a -> line.append(" [").append(a).append(']'));
-        p.tlsVersion().ifPresent(v -> line.append(' ').append(v));
-        p.cipherSuite().ifPresent(c -> line.append(' ').append(c));
+        p.address().ifPresent(a -> line.append(" [").append(safe(a)).append(']'));
+        p.tlsVersion().ifPresent(v -> line.append(' ').append(safe(v)));
+        p.cipherSuite().ifPresent(c -> line.append(' ').append(safe(c)));
         p.httpStatus().ifPresent(s -> line.append(" HTTP ").append(s));
         if (!p.timingsMs().isEmpty()) {
             line.append("  (").append(p.timingsMs().entrySet().stream()
@@ -171,30 +171,31 @@ public final class TextReportWriter implements ReportWriter {
 
     /** E.g. {@code (suppressed until 2026-12-31: migration OPS-42)}. */
     static String suppressedLabel(Finding f) {
-        return f.suppressed().map(s -> "(suppressed until " + s.until() + ": " + s.reason() + ")").orElse("");
+        return f.suppressed().map(s -> "(suppressed until " + s.until() + ": " + safe(s.reason()) + ")").orElse("");
     }
 
     private void finding(StringBuilder out, Finding f, Place place) {
         StringBuilder head = new StringBuilder();
         head.append(f.code());
         f.port().ifPresent(p -> head.append("  port ").append(p));
-        f.sni().ifPresent(s -> head.append("  sni ").append(s));
+        f.sni().ifPresent(s -> head.append("  sni ").append(safe(s)));
         if (f.isSuppressed()) {
             out.append("    ").append(style.dim(f.severity() + " " + head + "  " + suppressedLabel(f))).append('\n');
         } else {
             history.label(place.key(), f, place.now()).ifPresent(l -> head.append("  ").append(l));
             out.append("    ").append(style.severity(f.severity(), f.severity().name())).append(' ').append(head).append('\n');
         }
-        out.append("      ").append(f.message()).append('\n');
-        AffectedRequests.describe(f, place.hosts()).ifPresent(a -> out.append("      affects: ").append(a).append('\n'));
+        out.append("      ").append(safe(f.message())).append('\n');
+        AffectedRequests.describe(f, place.hosts())
+                .ifPresent(a -> out.append("      affects: ").append(safe(a)).append('\n'));
         if (!f.evidence().isEmpty()) {
             out.append("      evidence:\n");
             for (Map.Entry<String, String> e : f.evidence().entrySet()) {
-                out.append("        ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+                out.append("        ").append(safe(e.getKey())).append(": ").append(safe(e.getValue())).append('\n');
             }
         }
         out.append("      fix: ").append(f.remediation()).append('\n');
-        f.reproduce().ifPresent(r -> out.append("      reproduce: ").append(r).append('\n'));
+        f.reproduce().ifPresent(r -> out.append("      reproduce: ").append(safe(r)).append('\n'));
     }
 
     private void summary(StringBuilder out, Report report) {
@@ -216,6 +217,11 @@ public final class TextReportWriter implements ReportWriter {
                         .append(String.format("  %5d  %10d", c.active(), c.suppressed())).append('\n');
             }
         }
+    }
+
+    /** Text from outside (configuration, origins, AWS): {@link PlainText}. */
+    private static String safe(String text) {
+        return PlainText.of(text);
     }
 
     private static String pad(String text, int width) {

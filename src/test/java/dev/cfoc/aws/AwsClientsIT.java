@@ -16,6 +16,7 @@ import dev.cfoc.testing.LocalAws;
 import dev.cfoc.testing.SnsXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,21 @@ class AwsClientsIT {
             assertThat(AwsClients.RETRY_MODE).isEqualTo(RetryMode.ADAPTIVE_V2);
             assertThat(cloudFrontRetry).isInstanceOf(software.amazon.awssdk.retries.AdaptiveRetryStrategy.class);
             assertThat(snsRetry).isInstanceOf(software.amazon.awssdk.retries.AdaptiveRetryStrategy.class);
+        }
+    }
+
+    @Test
+    void everyClient_hasACallAndAnAttemptTimeout() {
+        try (var cloudFront = AwsClients.cloudFront(NO_ENDPOINT);
+             var sns = AwsClients.sns(Region.US_EAST_1, NO_ENDPOINT);
+             var sqs = AwsClients.sqs(Region.EU_WEST_1, NO_ENDPOINT)) {
+            for (var configuration : List.of(cloudFront.serviceClientConfiguration().overrideConfiguration(),
+                    sns.serviceClientConfiguration().overrideConfiguration(),
+                    sqs.serviceClientConfiguration().overrideConfiguration())) {
+                assertThat(configuration.apiCallTimeout()).contains(AwsClientOptions.DEFAULT_API_CALL_TIMEOUT);
+                assertThat(configuration.apiCallAttemptTimeout())
+                        .contains(AwsClientOptions.DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+            }
         }
     }
 }

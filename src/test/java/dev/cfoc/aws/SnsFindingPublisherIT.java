@@ -219,6 +219,19 @@ class SnsFindingPublisherIT {
     }
 
     @Test
+    void publish_anHtmlPageWithStatus200_isAFailure_notAPublishedMessage() {
+        snsApi.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Welcome to the proxy</body></html>")));
+
+        var failure = catchThrowableOfType(PublishFailedException.class,
+                () -> publisher.publish(List.of(alert("E1PROXIED", "text", "[]"))));
+
+        assertThat(failure.published()).isEmpty();
+        assertThat(failure.failures()).singleElement().satisfies(f -> assertThat(f.distributionId())
+                .isEqualTo("E1PROXIED"));
+    }
+
+    @Test
     void publish_nothingToSay_sendsNothing() {
         assertThat(publisher.publish(List.of())).isEmpty();
 

@@ -59,4 +59,16 @@ class ProgressReporterTest {
         assertThat(err.toString()).endsWith(ProgressReporter.REWRITE_LINE);
         assertThat(progress.status()).isEqualTo("probing 2/2 connections");
     }
+
+    @Test
+    void status_showsAnOriginIdsControlCharactersAsEscapes() {
+        var progress = new ProgressReporter(new PrintWriter(new StringWriter()), new StepClock());
+        var hostile = SampleReports.probe("api\u001b]0;pwned\u0007", "api.example.com");
+
+        progress.runStarted(List.of(hostile.target()));
+        progress.probeStarted(hostile.target());
+
+        assertThat(progress.status()).contains("origin api\\x1b]0;pwned\\x07 (api.example.com:443)")
+                .doesNotContain("\u001b", "\u0007");
+    }
 }

@@ -11,11 +11,13 @@ import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
+import dev.cfoc.probe.Redaction;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,8 +46,17 @@ class SecretsNeverLeakIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "Zq8W3-planted-origin-secret";
     private static final String SECOND_SECRET = "Kx4P9-second-shared-key";
+    /** Configured on one origin only, and sent back by another one. */
+    private static final String OTHER_ORIGINS_SECRET = "Vb2M7-held-by-another-origin";
+    private static final String OVERLAP_SHORT = "OVERLAP1";
+    private static final String OVERLAP_LONG = "OVERLAP1-TAIL-SECRET-55";
+    private static final String PADDED_SECRET = "  Pd5Y1-padded-secret  ";
+    private static final String ENCODED_SECRET = "Ec3/R+w=key&mark 9";
+    private static final String SHORT_SECRET = "Q7zj";
     private static final List<String> LEAK_MARKERS = List.of(SECRET, SECRET.substring(0, 6), SECOND_SECRET,
-            SECOND_SECRET.substring(0, 6));
+            SECOND_SECRET.substring(0, 6), OTHER_ORIGINS_SECRET.substring(0, 6), "TAIL-SECRET-55",
+            PADDED_SECRET.strip().substring(0, 6), SECRET.toUpperCase(Locale.ROOT).substring(0, 6), "Ec3%2FR",
+            base64("user:" + ENCODED_SECRET).substring(8, 20), SHORT_SECRET);
 
     private final SamplePki pki = SamplePki.create("Secrets");
     private final List<AutoCloseable> servers = new ArrayList<>();
@@ -98,6 +110,8 @@ class SecretsNeverLeakIT {
             assertNoLeak(output);
         }
         assertThat(json.out()).as("reflected values are shown redacted").contains("<redacted>");
+        assertThat(json.out()).as("no run-wide withholding when every value can be redacted")
+                .doesNotContain(Redaction.WITHHELD);
         assertThat(healthy.requests()).hasSize(2).allSatisfy(request -> assertThat(request).isEqualTo(
                 "GET /app/ HTTP/1.1\r\n"
                         + "Host: localhost\r\n"
@@ -112,6 +126,71 @@ class SecretsNeverLeakIT {
         var distributions = new DistributionFileLoader().load(config);
         assertNoLeak(distributions.toString());
         assertNoLeak(new Planner().plan(distributions.getFirst(), PolicyCatalog.empty()).toString());
+    }
+
+    /**
+     * Each way a value slipped past a redaction that knew only the probed origin's own values, as they were: another
+     * origin's value, a value that contains another one, a value trimmed by the origin, echoed in upper case,
+     * percent-encoded, or inside a Base64 text.
+     */
+    @Test
+    void valuesReflectedInAnyForm_orByAnotherOrigin_areRedactedInEveryFormat() throws Exception {
+        origin("holds-the-secret", "https-only", tls(SampleTlsServer.builder(leaf())).port(), null,
+                headers("X-Origin-Verify", OTHER_ORIGINS_SECRET));
+        origin("reflects-another-origins-value", "http-only",
+                reflecting(request -> statusLine500(OTHER_ORIGINS_SECRET)), FindingCode.HTTP_5XX, headers());
+        origin("overlapping-values", "http-only", reflecting(request -> statusLine500(
+                ReflectingOrigin.headerLine(request, "X-Short") + " " + ReflectingOrigin.headerLine(request, "X-Long"))),
+                FindingCode.HTTP_5XX, headers("X-Short", OVERLAP_SHORT, "X-Long", OVERLAP_LONG));
+        origin("echoes-trimmed", "http-only", reflecting(request -> statusLine500(
+                "[" + ReflectingOrigin.headerLine(request, "X-Padded").substring("X-Padded:".length()).strip() + "]")),
+                FindingCode.HTTP_5XX, headers("X-Padded", PADDED_SECRET));
+        origin("echoes-upper-case", "http-only", reflecting(request -> statusLine500(
+                ReflectingOrigin.headerLine(request, "X-Origin-Verify").toUpperCase(Locale.ROOT))),
+                FindingCode.HTTP_5XX, headers("X-Origin-Verify", SECRET));
+        origin("echoes-percent-encoded", "http-only", reflecting(request -> statusLine500(
+                "q=" + URLEncoder.encode(ENCODED_SECRET, StandardCharsets.UTF_8))),
+                FindingCode.HTTP_5XX, headers("X-Encoded", ENCODED_SECRET));
+        origin("echoes-base64", "http-only", reflecting(request -> statusLine500(
+                "Authorization: Basic " + base64("user:" + ENCODED_SECRET))),
+                FindingCode.HTTP_5XX, headers("X-Encoded", ENCODED_SECRET));
+        Path config = write("reflections.json", distribution());
+        Path anchors = trustAnchors();
+
+        for (String format : List.of("json", "text", "markdown")) {
+            CliRun run = CliRun.of("check", "--config", config.toString(), "--trust-anchors", anchors.toString(),
+                    "--format", format, "--fail-on", "warning");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("HTTP_5XX", "<redacted>");
+            assertNoLeak(run.out());
+            assertNoLeak(run.err());
+        }
+    }
+
+    /** A value too short to search for: then nothing any origin of the run sent is quoted, with a note saying why. */
+    @Test
+    void valueTooShortToRedact_noOriginTextIsQuotedInThatRun() throws Exception {
+        origin("reflects-in-status-line", "http-only", reflecting(request -> statusLine500(
+                ReflectingOrigin.headerLine(request, "X-Flag"))), FindingCode.HTTP_5XX, headers("X-Flag", SHORT_SECRET));
+        origin("reflects-as-non-http", "http-only", reflecting(request -> "junk-from-the-origin "
+                + ReflectingOrigin.headerLine(request, "X-Flag") + "\r\n\r\n"), FindingCode.HTTP_INVALID_RESPONSE,
+                headers("X-Flag", SHORT_SECRET));
+        origin("other-origin-speaks-freely", "http-only", reflecting(request -> statusLine500("no secret here")),
+                FindingCode.HTTP_5XX, headers());
+        Path config = write("short.json", distribution());
+
+        for (String format : List.of("json", "text", "markdown")) {
+            CliRun run = CliRun.of("check", "--config", config.toString(), "--format", format);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("HTTP_5XX", "HTTP_INVALID_RESPONSE", "HTTP/1.1 500")
+                    .doesNotContain("junk-from-the-origin", "no secret here");
+            assertNoLeak(run.out());
+            assertNoLeak(run.err());
+        }
+        CliRun json = CliRun.of("check", "--config", config.toString(), "--format", "json");
+        assertThat(json.out()).contains(jsonString(Redaction.WITHHELD));
     }
 
     @Test
@@ -172,12 +251,37 @@ class SecretsNeverLeakIT {
         return origin.port();
     }
 
+    private static String statusLine500(String reason) {
+        return "HTTP/1.1 500 " + reason + "\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    /** Header names and values, in the order given (the order they are sent and were once redacted in). */
+    private static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String jsonString(String text) throws Exception {
+        String quoted = JSON.writeValueAsString(text);
+        return quoted.substring(1, quoted.length() - 1);
+    }
+
     private ObjectNode origin(String id, String policy, int port, FindingCode code) {
+        return origin(id, policy, port, code, headers("X-Origin-Verify", SECRET, "X-Shared-Key", SECOND_SECRET));
+    }
+
+    private ObjectNode origin(String id, String policy, int port, FindingCode code, Map<String, String> headerValues) {
         ObjectNode origin = JSON.createObjectNode().put("Id", id).put("DomainName", "localhost")
                 .put("ConnectionAttempts", 1).put("ConnectionTimeout", 2);
-        ArrayNode headers = origin.putObject("CustomHeaders").put("Quantity", 2).putArray("Items");
-        headers.addObject().put("HeaderName", "X-Origin-Verify").put("HeaderValue", SECRET);
-        headers.addObject().put("HeaderName", "X-Shared-Key").put("HeaderValue", SECOND_SECRET);
+        ArrayNode headers = origin.putObject("CustomHeaders").put("Quantity", headerValues.size()).putArray("Items");
+        headerValues.forEach((name, value) -> headers.addObject().put("HeaderName", name).put("HeaderValue", value));
         ObjectNode custom = origin.putObject("CustomOriginConfig").put("HTTPPort", policy.equals("http-only") ? port : 80)
                 .put("HTTPSPort", port).put("OriginProtocolPolicy", policy).put("OriginReadTimeout", 1);
         custom.putObject("OriginSslProtocols").put("Quantity", 1).putArray("Items").add("TLSv1.2");

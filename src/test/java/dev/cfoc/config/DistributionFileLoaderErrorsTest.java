@@ -162,6 +162,17 @@ class DistributionFileLoaderErrorsTest {
                 bad("$.DistributionConfig.Aliases.Items[1]: must be a domain name (letters, digits, '-', '_', '.' and "
                                 + "a leading '*.'), got \"example .com\"",
                         c -> ((ArrayNode) at(c, "/DistributionConfig/Aliases").get("Items")).set(1, "example .com")),
+                // longer than DNS allows: a configuration error, not a probe that fails inside the TLS stack
+                bad(ORIGINS + "[0].DomainName: is 254 characters long; a domain name has at most 253 (RFC 1035), got \""
+                                + "a".repeat(63) + "." + "a".repeat(16) + "…\"",
+                        c -> at(c, ALB).put("DomainName", ("a".repeat(63) + ".").repeat(3) + "b".repeat(62))),
+                bad(ORIGINS + "[0].DomainName: has a label of 64 characters; a DNS label has at most 63 (RFC 1035), "
+                                + "got \"" + "x".repeat(64) + ".example.com\"",
+                        c -> at(c, ALB).put("DomainName", "x".repeat(64) + ".example.com")),
+                bad("$.DistributionConfig.Aliases.Items[0]: has a label of 70 characters; a DNS label has at most 63 "
+                                + "(RFC 1035), got \"" + "w".repeat(70) + ".example.c…\"",
+                        c -> ((ArrayNode) at(c, "/DistributionConfig/Aliases").get("Items")).set(0,
+                                "w".repeat(70) + ".example.com")),
                 bad(ORIGINS + "[1].OriginPath: must not contain spaces or control characters, got \"/static\\u000a\"",
                         c -> at(c, S3).put("OriginPath", "/static\n")),
                 bad(ORIGINS + "[0].CustomHeaders.Items[0].HeaderName: must be an HTTP header name (letters, digits "
@@ -260,6 +271,17 @@ class DistributionFileLoaderErrorsTest {
                 + ", column \\d+: malformed JSON: invalid JSON syntax");
         assertThat(error.getMessage()).doesNotContain(SECRET);
         assertThat(error.getCause()).isNull();
+    }
+
+    @Test
+    void duplicateKey_isAnErrorNamingItsPath_notALastOneWins() throws IOException {
+        String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(validConfig());
+        Path file = write("dist.json", json.replaceFirst("\"DomainName\" : (\"[^\"]*\")",
+                "\"DomainName\" : $1, \"DomainName\" : \"other.example.com\""));
+
+        assertThat(catchThrowableOfType(ConfigException.class, () -> loader.load(file))).hasMessage(file + ": "
+                + ORIGINS + "[0].DomainName: duplicate key: it appears more than once in the same object, and only "
+                + "one value can be meant");
     }
 
     @Test

@@ -76,7 +76,8 @@ class AddressFamilyIT {
     }
 
     private static OriginProber prober(List<InetAddress> answer, RouteCheck routes) {
-        return new OriginProber(host -> answer, TestVerifiers.leafNameMatches(), AddressPolicy.allowPrivate(), routes);
+        return new OriginProber(host -> answer, TestVerifiers.leafNameMatches(), AddressPolicy.allowPrivate(), routes,
+                Redaction.none());
     }
 
     @Test

@@ -123,7 +123,8 @@ class CloudFrontTlsClientIT {
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start();
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             HandshakeOutcome outcome = TlsHandshaker.handshake(socket,
-                    TlsOffer.cloudFront(List.of(TlsVersion.TLSV1_2)), Optional.of(Targets.ORIGIN), Duration.ofSeconds(2));
+                    TlsOffer.cloudFront(List.of(TlsVersion.TLSV1_2)), Optional.of(Targets.ORIGIN), Duration.ofSeconds(2),
+                    Redaction.none());
 
             assertThat(outcome).isInstanceOfSatisfying(HandshakeOutcome.Completed.class,
                     done -> assertThat(done.chain()).containsExactlyElementsOf(leaf.chain()));
@@ -134,7 +135,7 @@ class CloudFrontTlsClientIT {
         try (SampleTlsServer server = SampleTlsServer.builder(leaf).start();
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setTcpNoDelay(true);
-            TlsHandshaker.handshake(socket, offer, sni, Duration.ofSeconds(2));
+            TlsHandshaker.handshake(socket, offer, sni, Duration.ofSeconds(2), Redaction.none());
             return waitForHello(server);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

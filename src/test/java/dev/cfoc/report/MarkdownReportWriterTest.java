@@ -78,7 +78,7 @@ class MarkdownReportWriterTest {
         String md = new MarkdownReportWriter().write(report);
 
         assertThat(md).contains("| `HTTP_5XX` | **WARNING** | a\\|b | 443 | a\\|b.example.com | "
-                + "status 503 \\| body &lt;script&gt; next line |");
+                + "status 503 \\| body &lt;script&gt;\\\\x0anext line |");
         assertThat(MarkdownReportWriter.codeBlock("text", "a ``` b\n")).isEqualTo("````text\na ``` b\n````\n");
     }
 }

@@ -187,6 +187,12 @@ public final class LocalWorld implements AutoCloseable {
                 SnsXml.publishResponse("2b0e3f6d-77c4-5f1e-9a3b-1c2d3e4f5a6b"))));
     }
 
+    /** SNS accepts the connection and never answers (well, not within a minute). */
+    public static void stubSnsPublishHanging(WireMockExtension api) {
+        api.stubFor(post(urlEqualTo("/")).atPriority(1).willReturn(xml(200,
+                SnsXml.publishResponse("too-late")).withFixedDelay(60_000)));
+    }
+
     public static void stubSnsPublishDenied(WireMockExtension api) {
         api.stubFor(post(urlEqualTo("/")).willReturn(xml(403, SNS_DENIED)));
     }
