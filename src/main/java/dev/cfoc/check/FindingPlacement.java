@@ -59,7 +59,8 @@ final class FindingPlacement {
                 evidence.put("connections", same.stream().map(FindingPlacement::connection)
                         .collect(Collectors.joining("; ")));
                 result.add(new Finding(f.code(), f.originId(), OptionalInt.empty(), Optional.empty(), f.message(),
-                        evidence, f.reproduce()));
+                        evidence, f.reproduce(), f.suppressed(),
+                        same.stream().flatMap(s -> s.paths().stream()).distinct().toList()));
             }
         }
         return result;

@@ -99,12 +99,13 @@ final class OriginGroupFailover {
                 "the primary member of an origin group fails (" + cause.code() + ": " + cause.message() + "); every "
                         + "behavior reaching the group allows only GET, HEAD and OPTIONS, so every such request fails "
                         + "over to " + secondary + ", which answered: viewers get the secondary's response, after "
-                        + "CloudFront's failed attempts on this origin", evidence, cause.reproduce(), cause.suppressed());
+                        + "CloudFront's failed attempts on this origin", evidence, cause.reproduce(), cause.suppressed(),
+                cause.paths());
     }
 
     private static Finding withMessage(Finding finding, String message) {
         return new Finding(finding.code(), finding.originId(), finding.port(), finding.sni(), message,
-                finding.evidence(), finding.reproduce(), finding.suppressed());
+                finding.evidence(), finding.reproduce(), finding.suppressed(), finding.paths());
     }
 
     private static Optional<Integer> status(Finding finding) {

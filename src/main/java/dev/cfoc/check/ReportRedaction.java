@@ -59,7 +59,7 @@ final class ReportRedaction {
     private List<Finding> findings(List<Finding> findings) {
         return findings.stream().map(f -> new Finding(f.code(), f.originId(), f.port(), f.sni(),
                 redaction.redact(f.message()), values(f.evidence()), f.reproduce().map(redaction::redact),
-                f.suppressed())).toList();
+                f.suppressed(), f.paths())).toList();
     }
 
     private Map<String, String> values(Map<String, String> map) {

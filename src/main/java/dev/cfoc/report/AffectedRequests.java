@@ -56,11 +56,14 @@ public final class AffectedRequests {
         };
     }
 
+    /** A path pattern as a code span; what came from outside is shown as text ({@link PlainText}), never as markup. */
     private static String path(String pattern) {
-        return "`" + pattern + "`" + (CacheBehavior.DEFAULT_PATH_PATTERN.equals(pattern) ? " (default behavior)" : "");
+        return "`" + PlainText.of(pattern).replace('`', '\'') + "`"
+                + (CacheBehavior.DEFAULT_PATH_PATTERN.equals(pattern) ? " (default behavior)" : "");
     }
 
-    private static String hostList(List<String> hosts) {
+    private static String hostList(List<String> names) {
+        List<String> hosts = names.stream().map(PlainText::of).toList();
         if (hosts.size() <= MAX_HOSTS_NAMED) {
             return and(hosts);
         }

@@ -1,6 +1,7 @@
 package dev.cfoc.check;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.aws.AwsAccountNetwork;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
@@ -92,7 +93,7 @@ class FirewallEngineIT {
                 .start()) {
             stubAccount(origin.port(), Ec2Xml.permission(origin.port(), origin.port(), "203.0.113.7/32"));
 
-            Report report = Engine.builder().addRoots(List.of(pki.rootCertificate()))
+            Report report = LoopbackOrigins.engine().addRoots(List.of(pki.rootCertificate()))
                     .resolver(HostResolver.fixed(Map.of(ALB, "127.0.0.1")))
                     .firewall(Firewall.checked(network(), DnsNames.none(), false)).build()
                     .check(distribution(origin.port(), 3), PolicyCatalog.empty(), Deadline.none());
@@ -163,7 +164,7 @@ class FirewallEngineIT {
                      "Enabled": true}
                     """.formatted(name), "vpc-origin.json");
 
-            Report report = Engine.builder().addRoots(List.of(pki.rootCertificate()))
+            Report report = LoopbackOrigins.engine().addRoots(List.of(pki.rootCertificate()))
                     .resolver(HostResolver.fixed(Map.of("127.0.0.1", "127.0.0.1"))) // the instance's private address
                     .firewall(Firewall.checked(network(), DnsNames.none(), true)).build()
                     .check(distributions, PolicyCatalog.empty(), Deadline.none());
@@ -192,7 +193,7 @@ class FirewallEngineIT {
     }
 
     private Engine engine(Firewall firewall) {
-        return Engine.builder().resolver(HostResolver.fixed(Map.of(ALB, "127.0.0.1"))).firewall(firewall).build();
+        return LoopbackOrigins.engine().resolver(HostResolver.fixed(Map.of(ALB, "127.0.0.1"))).firewall(firewall).build();
     }
 
     private AwsAccountNetwork network() {

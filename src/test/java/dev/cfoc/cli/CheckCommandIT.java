@@ -119,9 +119,6 @@ class CheckCommandIT {
         https("custom-policy", healthy.port(), Set.of());
         behaviorOf("custom-policy").put("OriginRequestPolicyId", CUSTOM_POLICY);
         EXPECTED.put(THE_DISTRIBUTION, Set.of(POLICY_UNRESOLVED)); // once per policy, about the distribution
-        // IpAddressType ipv6, and the name resolves to an IPv4 address only
-        custom(originAt("ipv6-without-aaaa", "127.0.0.1", "https-only", healthy.port(),
-                Set.of(DNS_NO_ADDRESS_IN_FAMILY))).put("IpAddressType", "ipv6");
         // the primary of an origin group refuses connections, the secondary (healthy) answers, GET and HEAD only
         https("failing-primary", LocalPorts.closedPort(), Set.of(FAILOVER_TO_SECONDARY));
         behaviorOf("failing-primary").put("TargetOriginId", "failover-group");
@@ -176,7 +173,10 @@ class CheckCommandIT {
                                 && c != FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT
                                 && c != FindingCode.CHECKER_BLOCKED_BY_FIREWALL
                                 && c != FindingCode.FIREWALL_UNREADABLE && c != ORIGIN_NOT_PUBLIC
-                                && c != ORIGIN_PRIVATE_ANSWER && c != ORIGIN_SOME_NOT_PUBLIC).toList());
+                                && c != ORIGIN_PRIVATE_ANSWER && c != ORIGIN_SOME_NOT_PUBLIC
+                                // a name with an A record and no AAAA: the system resolver of every machine differs
+                                // (AddressFamilyIT answers with a resolver of its own)
+                                && c != DNS_NO_ADDRESS_IN_FAMILY).toList());
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(healthy.requests()).anySatisfy(r -> assertThat(r).contains("X-Origin-Verify: " + SECRET));
     }

@@ -46,7 +46,7 @@ class CheckStateIT {
     }
 
     private CliRun check(Path config, Path state, String format) {
-        return CliRun.of("check", "--config", config.toString(), "--trust-anchors", world.get().rootPem.toString(),
+        return CliRun.checkLoopback("--config", config.toString(), "--trust-anchors", world.get().rootPem.toString(),
                 "--format", format, "--fail-on", "never", "--state", state.toString());
     }
 
@@ -96,7 +96,7 @@ class CheckStateIT {
 
     @Test
     void withoutState_theReportIsAsBefore() throws Exception {
-        CliRun run = CliRun.of("check", "--config", config(world.get().expired.port()).toString(), "--trust-anchors",
+        CliRun run = CliRun.checkLoopback("--config", config(world.get().expired.port()).toString(), "--trust-anchors",
                 world.get().rootPem.toString(), "--format", "text", "--fail-on", "never");
 
         assertThat(run.out()).doesNotContain("alert:").doesNotContain("NEW").doesNotContain("since");

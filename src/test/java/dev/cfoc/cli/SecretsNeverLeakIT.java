@@ -158,7 +158,7 @@ class SecretsNeverLeakIT {
         Path anchors = trustAnchors();
 
         for (String format : List.of("json", "text", "markdown")) {
-            CliRun run = CliRun.of("check", "--config", config.toString(), "--trust-anchors", anchors.toString(),
+            CliRun run = CliRun.checkLoopback("--config", config.toString(), "--trust-anchors", anchors.toString(),
                     "--format", format, "--fail-on", "warning");
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
@@ -181,7 +181,7 @@ class SecretsNeverLeakIT {
         Path config = write("short.json", distribution());
 
         for (String format : List.of("json", "text", "markdown")) {
-            CliRun run = CliRun.of("check", "--config", config.toString(), "--format", format);
+            CliRun run = CliRun.checkLoopback("--config", config.toString(), "--format", format);
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).contains("HTTP_5XX", "HTTP_INVALID_RESPONSE", "HTTP/1.1 500")
@@ -189,7 +189,7 @@ class SecretsNeverLeakIT {
             assertNoLeak(run.out());
             assertNoLeak(run.err());
         }
-        CliRun json = CliRun.of("check", "--config", config.toString(), "--format", "json");
+        CliRun json = CliRun.checkLoopback("--config", config.toString(), "--format", "json");
         assertThat(json.out()).contains(jsonString(Redaction.WITHHELD));
     }
 

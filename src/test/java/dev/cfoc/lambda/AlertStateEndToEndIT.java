@@ -3,6 +3,7 @@ package dev.cfoc.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.probe.HostResolver;
@@ -96,7 +97,7 @@ class AlertStateEndToEndIT {
     }
 
     private CheckHandler handler() {
-        var settings = LambdaSettings.defaults().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem)
+        var settings = LoopbackOrigins.lambdaSettings().withTopicArn(TOPIC).withTrustAnchors(world.get().rootPem)
                 .withAlertState(new AlertStateSettings(table, Duration.ofDays(1)));
         AwsClientOptions aws = LocalAws.options(api.baseUrl());
         var clients = new AwsClientProvider(Region.US_EAST_1, aws, aws, AwsClientOptions.defaults(), dynamo.get().options());
@@ -150,7 +151,7 @@ class AlertStateEndToEndIT {
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(transition(m)).isEqualTo("NEW");
             assertThat(LocalWorld.attributes(m)).containsEntry("distributionId", DISTRIBUTION_ID)
-                    .containsEntry("severity", "ERROR").containsEntry("codes", "CERT_EXPIRED");
+                    .containsEntry("severity", "ERROR").containsEntry("codes", "[\"CERT_EXPIRED\"]");
             assertThat(m.get("Subject")).isEqualTo("[ERROR] www.example.com (" + DISTRIBUTION_ID
                     + "): 1 origin failing (CERT_EXPIRED)");
             assertThat(m.get("Message")).contains("NEW: CloudFront will fail requests")
@@ -188,7 +189,7 @@ class AlertStateEndToEndIT {
             assertThat(m.get("Subject")).isEqualTo("[RESOLVED] www.example.com (" + DISTRIBUTION_ID
                     + "): 1 origin OK again");
             assertThat(LocalWorld.attributes(m)).containsEntry("severity", "ERROR").containsEntry("codes",
-                    "CERT_EXPIRED");
+                    "[\"CERT_EXPIRED\"]");
             assertThat(m.get("Message")).contains("CERT_EXPIRED at origin legacy")
                     .contains("OK again (was failing since " + START + ", 1 day)");
         });

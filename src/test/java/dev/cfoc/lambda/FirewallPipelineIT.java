@@ -1,6 +1,7 @@
 package dev.cfoc.lambda;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.firewall.DnsNames;
@@ -92,7 +93,7 @@ class FirewallPipelineIT {
 
     private static CheckService service(Map<String, String> environment) {
         AwsClientProvider clients = LocalWorld.clients(api);
-        return new CheckService(LambdaSettings.defaults(), clients, HostResolver.fixed(Map.of(ALB, "127.0.0.1")),
+        return new CheckService(LoopbackOrigins.lambdaSettings(), clients, HostResolver.fixed(Map.of(ALB, "127.0.0.1")),
                 Clock.systemUTC(), line -> { }, LambdaFirewall.fromEnvironment(environment, clients, DnsNames.none()));
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -61,17 +62,26 @@ class SnapStartPrimingIT {
         var output = new ByteArrayOutputStream();
         var context = new RecordingContext();
 
-        // an event the function reads and ignores: no AWS call, so the environment's settings suffice
-        handler.handleRequest(new ByteArrayInputStream("""
-                {"detail-type": "AWS API Call via CloudTrail", "source": "aws.cloudfront",
-                 "detail": {"eventName": "UpdateDistribution2020_05_31", "errorCode": "PreconditionFailed",
-                            "requestParameters": {"id": "E2QWRUHAPOMQZL"}}}""".getBytes(StandardCharsets.UTF_8)),
-                output, context);
+        // an event the function reads and ignores: no AWS call, so the environment's settings suffice; the runtime's
+        // handler writes its log lines to stdout (JSON objects under LogFormat JSON), not through the context's logger
+        var stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(new ByteArrayInputStream("""
+                    {"detail-type": "AWS API Call via CloudTrail", "source": "aws.cloudfront",
+                     "detail": {"eventName": "UpdateDistribution2020_05_31", "errorCode": "PreconditionFailed",
+                                "requestParameters": {"id": "E2QWRUHAPOMQZL"}}}""".getBytes(StandardCharsets.UTF_8)),
+                    output, context);
+        } finally {
+            System.setOut(original);
+        }
 
         JsonNode report = new ObjectMapper().readTree(output.toByteArray());
         assertThat(report.get("distributions")).isEmpty();
         assertThat(report.get("summary").get("origins").asInt()).isZero();
-        assertThat(context.log()).contains("event ignored: UpdateDistribution failed with PreconditionFailed");
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("event ignored: UpdateDistribution failed with PreconditionFailed");
     }
 
     @Test
