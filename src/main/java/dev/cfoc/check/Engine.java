@@ -54,7 +54,8 @@ public final class Engine {
         this.clock = builder.clock;
         this.firewall = builder.firewall;
         this.addressPolicy = builder.allowPrivateOrigins ? AddressPolicy.allowPrivate()
-                : AddressPolicy.publicOnly(builder.checkerNetwork.orElseGet(CheckerNetwork::detect));
+                : AddressPolicy.publicOnly(builder.checkerNetwork
+                .orElseGet(() -> CheckerNetwork.detect(builder.firewall.insideVpc())));
     }
 
     /**

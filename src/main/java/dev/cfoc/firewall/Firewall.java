@@ -34,6 +34,11 @@ public final class Firewall {
         this.notCheckedNote = notCheckedNote;
     }
 
+    /** The checker is known to run inside a VPC (the function's subnets, {@code --probe-vpc-origins}). */
+    public boolean insideVpc() {
+        return insideVpc;
+    }
+
     /** No firewall check and nothing said about it (the demo, tests of other things). */
     public static Firewall off() {
         return new Firewall(Optional.empty(), DnsNames.none(), false, List.of(), Optional.empty());

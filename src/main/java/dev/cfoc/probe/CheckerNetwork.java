@@ -51,6 +51,18 @@ public record CheckerNetwork(Optional<String> evidence) {
         return detect(interfaceAddresses(), nameservers(RESOLV_CONF));
     }
 
+    /**
+     * As {@link #detect()}, unless the checker is known to be attached to a VPC (the Lambda's VpcSubnetIds, the CLI's
+     * {@code --probe-vpc-origins}): then it is in a private network whatever its interfaces show (a Lambda function
+     * reaches its VPC through Hyperplane ENIs its own interfaces need not show).
+     */
+    public static CheckerNetwork detect(boolean attachedToVpc) {
+        return attachedToVpc ? ATTACHED_TO_VPC : detect();
+    }
+
+    static final CheckerNetwork ATTACHED_TO_VPC = privateNetwork("the checker is attached to a VPC (VpcSubnetIds, "
+            + "VPC_SUBNET_IDS or --probe-vpc-origins), where DNS may answer from a private hosted zone");
+
     /** @param interfaceAddresses interface name → address, of the up, non-loopback interfaces */
     static CheckerNetwork detect(List<InterfaceAddress> interfaceAddresses, List<InetAddress> nameservers) {
         for (InterfaceAddress address : interfaceAddresses) {

@@ -59,4 +59,12 @@ class CheckerNetworkTest {
                 InetAddress.getByName("fd00:ec2::253"));
         assertThat(CheckerNetwork.nameservers(dir.resolve("missing"))).isEmpty();
     }
+
+    @Test
+    void aCheckerAttachedToAVpc_isInAPrivateNetwork_whateverItsInterfacesShow() {
+        CheckerNetwork attached = CheckerNetwork.detect(true);
+
+        assertThat(attached.isPrivate()).isTrue();
+        assertThat(attached.evidence()).hasValueSatisfying(e -> assertThat(e).contains("attached to a VPC"));
+    }
 }
