@@ -1,12 +1,12 @@
 package dev.cfoc.aws;
 
 import dev.cfoc.firewall.AccountNetwork;
-import dev.cfoc.firewall.AddressFamily;
 import dev.cfoc.firewall.Cidr;
 import dev.cfoc.firewall.NetworkApiException;
 import dev.cfoc.firewall.Permission;
 import dev.cfoc.firewall.PrefixList;
 import dev.cfoc.firewall.SecurityGroup;
+import dev.cfoc.plan.AddressFamily;
 import org.w3c.dom.Element;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,5 +1,6 @@
 package dev.cfoc.firewall;
 
+import dev.cfoc.plan.AddressFamily;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -2,6 +2,7 @@ package dev.cfoc.firewall;
 
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.plan.ProbeTarget;
 
 import java.util.LinkedHashMap;

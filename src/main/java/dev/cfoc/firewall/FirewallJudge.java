@@ -1,5 +1,6 @@
 package dev.cfoc.firewall;
 
+import dev.cfoc.plan.AddressFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.cfoc.config.Origin;
 import dev.cfoc.config.OriginType;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.probe.ProbeResult;
 
 import java.util.ArrayList;
@@ -50,12 +51,11 @@ public final class FirewallReview {
                     t -> FirewallFindings.checkerBlockedInVpc(p.target(), vpc.vpcOriginId(), t))).toList(), Map.of());
         }
         Optional<OriginResource> found = view.resource(origin.domainName());
-        if (!(origin.type() instanceof OriginType.Custom custom) || found.isEmpty()) {
+        if (!(origin.type() instanceof OriginType.Custom) || found.isEmpty()) {
             return new Reviewed(unchanged, Map.of());
         }
         OriginResource resource = found.get();
         CloudFrontPrefixLists lists = view.prefixLists(resource.region());
-        List<AddressFamily> families = AddressFamily.usedBy(custom.config().ipAddressType());
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("firewall", resource.label() + ", found by " + resource.foundBy() + "; security groups "
                 + String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
@@ -64,17 +64,16 @@ public final class FirewallReview {
         for (ProbeResult probe : probes) {
             int port = probe.target().port();
             List<Problem> problems = new ArrayList<>(probe.problems());
-            for (AddressFamily family : families) {
-                Admission admission = FirewallJudge.judge(resource.groups(), lists, port, family);
-                notes.put("firewall tcp " + port + " " + family.label(), describe(admission));
-                if (admission instanceof Admission.Blocked blocked && reported.add(port + " " + family)) {
-                    problems.add(FirewallFindings.blocksCloudFront(probe.target(), resource, lists, family, blocked,
-                            connected(probe)));
-                }
+            // a dualstack origin is one connection per family (plan.AddressFamily): each is judged on its own family
+            AddressFamily family = probe.target().addressFamily();
+            Admission admission = FirewallJudge.judge(resource.groups(), lists, port, family);
+            notes.put("firewall tcp " + port + " " + family.label(), describe(admission));
+            if (admission instanceof Admission.Blocked blocked && reported.add(port + " " + family)) {
+                problems.add(FirewallFindings.blocksCloudFront(probe.target(), resource, lists, family, blocked,
+                        connected(probe)));
             }
-            AddressFamily probed = probe.address().map(a -> Cidr.parse(a).family()).orElse(families.getFirst());
-            if (FirewallJudge.judge(resource.groups(), lists, port, probed) instanceof Admission.Admitted admitted
-                    && !FirewallJudge.admitsEveryone(resource.groups(), port, probed)) {
+            if (admission instanceof Admission.Admitted admitted
+                    && !FirewallJudge.admitsEveryone(resource.groups(), port, family)) {
                 problems = replace(problems, t -> FirewallFindings.checkerBlocked(probe.target(), resource,
                         admitted.rule(), t, view.checkerGroups()));
             }

@@ -3,7 +3,7 @@ package dev.cfoc.aws;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.cfoc.firewall.AccountNetwork;
-import dev.cfoc.firewall.AddressFamily;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.firewall.Cidr;
 import dev.cfoc.firewall.NetworkApiException;
 import dev.cfoc.firewall.PrefixList;

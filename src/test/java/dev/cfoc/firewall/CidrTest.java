@@ -1,5 +1,6 @@
 package dev.cfoc.firewall;
 
+import dev.cfoc.plan.AddressFamily;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

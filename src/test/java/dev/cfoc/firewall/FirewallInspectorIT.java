@@ -1,11 +1,12 @@
 package dev.cfoc.firewall;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.aws.AwsAccountNetwork;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.probe.HostResolver;
 import dev.cfoc.testing.Ec2Xml;
 import dev.cfoc.testing.LocalAws;
 import dev.cfoc.testing.LocalDns;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;

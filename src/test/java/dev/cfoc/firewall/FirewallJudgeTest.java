@@ -1,5 +1,6 @@
 package dev.cfoc.firewall;
 
+import dev.cfoc.plan.AddressFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,8 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.cfoc.firewall.AddressFamily.IPV4;
-import static dev.cfoc.firewall.AddressFamily.IPV6;
+import static dev.cfoc.plan.AddressFamily.IPV4;
+import static dev.cfoc.plan.AddressFamily.IPV6;
 import static dev.cfoc.firewall.Groups.CF_IPV4;
 import static dev.cfoc.firewall.Groups.CF_IPV6;
 import static dev.cfoc.firewall.Groups.allTraffic;

@@ -7,6 +7,7 @@ import dev.cfoc.config.OriginProtocolPolicy;
 import dev.cfoc.config.OriginType;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Problem;
+import dev.cfoc.plan.AddressFamily;
 import dev.cfoc.plan.ProbeTarget;
 import dev.cfoc.plan.Scheme;
 import dev.cfoc.plan.TlsVersion;
@@ -99,15 +100,18 @@ class FirewallReviewTest {
 
     @Test
     void dualstack_needsBothFamiliesAdmitted() {
-        var ipv4Only = review(IpAddressType.DUALSTACK, List.of(probe(443)), tcp(443, 443, CF_IPV4));
-        var both = review(IpAddressType.DUALSTACK, List.of(probe(443)), tcp(443, 443, CF_IPV4, CF_IPV6));
-        var ipv6Origin = review(IpAddressType.IPV6, List.of(probe(443)), tcp(443, 443, CF_IPV4));
+        // dualstack: one connection per family (the planner's), each judged on its own family
+        List<ProbeResult> dualstack = List.of(probe(443, AddressFamily.IPV4), probe(443, AddressFamily.IPV6));
+        var ipv4Only = review(IpAddressType.DUALSTACK, dualstack, tcp(443, 443, CF_IPV4));
+        var both = review(IpAddressType.DUALSTACK, dualstack, tcp(443, 443, CF_IPV4, CF_IPV6));
+        var ipv6Origin = review(IpAddressType.IPV6, List.of(probe(443, AddressFamily.IPV6)), tcp(443, 443, CF_IPV4));
 
-        assertThat(ipv4Only.problems().getFirst()).singleElement().satisfies(p -> {
+        assertThat(ipv4Only.problems().get(0)).isEmpty();
+        assertThat(ipv4Only.problems().get(1)).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT);
             assertThat(p.evidence()).containsEntry("addressFamily", "IPv6");
         });
-        assertThat(both.problems().getFirst()).isEmpty();
+        assertThat(both.problems()).allSatisfy(problems -> assertThat(problems).isEmpty());
         assertThat(ipv6Origin.problems().getFirst()).extracting(Problem::code)
                 .containsExactly(FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT);
     }
@@ -155,12 +159,18 @@ class FirewallReviewTest {
     }
 
     private static ProbeResult probe(int port, Problem... problems) {
+        return probe(port, AddressFamily.IPV4, problems);
+    }
+
+    /** A connection of one family, as the planner makes one per family of a dualstack origin. */
+    private static ProbeResult probe(int port, AddressFamily family, Problem... problems) {
         var target = new ProbeTarget("api", port == 80 ? Scheme.HTTP : Scheme.HTTPS, NAME, port,
                 port == 80 ? Optional.empty() : Optional.of(NAME), NAME, Set.of(NAME),
                 port == 80 ? List.of() : List.of(TlsVersion.TLSV1_2), Duration.ofSeconds(10), 3,
-                Duration.ofSeconds(30), "/", List.of(), List.of("*"));
-        return new ProbeResult(target, Optional.of("198.51.100.7"), Optional.empty(), Optional.empty(), List.of(),
-                OptionalInt.empty(), Map.of(), List.of(problems));
+                Duration.ofSeconds(30), "/", List.of(), List.of("*"), family, family == AddressFamily.IPV4,
+                Optional.empty());
+        return new ProbeResult(target, Optional.of(family == AddressFamily.IPV4 ? "198.51.100.7" : "2001:db8::7"),
+                Optional.empty(), Optional.empty(), List.of(), OptionalInt.empty(), Map.of(), List.of(problems));
     }
 
     private static List<FindingCode> codes(FirewallReview.Reviewed review) {

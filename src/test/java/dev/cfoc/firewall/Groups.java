@@ -1,5 +1,6 @@
 package dev.cfoc.firewall;
 
+import dev.cfoc.plan.AddressFamily;
 import java.util.List;
 import java.util.Optional;
 
