@@ -16,6 +16,7 @@ import dev.cfoc.config.JsonFields.Located;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,13 +99,7 @@ public final class DistributionFileLoader {
 
     /** Same as {@link #load(Path)} for JSON held in memory; {@code sourceName} stands in for the file name. */
     public List<Distribution> loadString(String json, String sourceName) throws ConfigException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (IOException e) {
-            throw malformed(sourceName, e);
-        }
-        return load(root, sourceName);
+        return load(json.getBytes(StandardCharsets.UTF_8), sourceName);
     }
 
     /**
