@@ -16,6 +16,8 @@
 #   YARDSTICK_RUNS=5 YARDSTICK_STIME_S=10 YARDSTICK_PORTS=20 bench/yardstick.sh 1000
 #   YARDSTICK_JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/yardstick.sh 1000   # extra checker JVM options
 #   YARDSTICK_LABEL="before" bench/yardstick.sh 1000                        # a label in the rows
+#   YARDSTICK_JFR=target/bench/yardstick.jfr YARDSTICK_RUNS=1 bench/yardstick.sh 1000   # profile the checker (JFR,
+#       1 ms samples); java bench/JfrTop.java FILE prints its top frames
 #
 # The names resolve to 127.0.0.1 through dev.cfoc.bench.BenchResolverProvider (the JDK's resolver SPI), appended to
 # the checker's boot class path with JDK_JAVA_OPTIONS, because the launcher runs `java -jar` (no class path to add
@@ -177,8 +179,13 @@ openssl_rate() {
 # ours N CONFIG -> "rate wall_s rss_mib cpu_s" (and checks the report: every origin checked, no finding)
 ours() {
   local n=$1 config=$2 start end status=0
+  local jfr=()
+  if [ -n "${YARDSTICK_JFR:-}" ]; then
+    jfr=("-XX:StartFlightRecording:filename=$YARDSTICK_JFR,settings=profile,jdk.ExecutionSample#period=1ms"
+         "-XX:FlightRecorderOptions:stackdepth=512" "-Xlog:jfr+startup=error")
+  fi
   start=$(date +%s%N)
-  JDK_JAVA_OPTIONS="-Xmx512m -Xbootclasspath/a:$resolver ${YARDSTICK_JAVA_OPTS:-}" \
+  JDK_JAVA_OPTIONS="-Xmx512m -Xbootclasspath/a:$resolver ${jfr[*]} ${YARDSTICK_JAVA_OPTS:-}" \
     /usr/bin/time -f '%M %U %S' -o "$work/time.txt" \
     bin/cloudfront-origin-checker check --config "$config" --trust-anchors "$pki/root.pem" --allow-private-origins \
     --format json --fail-on warning >"$work/report.json" 2>"$work/stderr.txt" || status=$?
