@@ -30,7 +30,13 @@ final class TlsHandshaker {
      */
     static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout,
                                       Redaction redaction) {
-        CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni);
+        return handshake(socket, offer, sni, timeout, redaction, ServerCertificates.none());
+    }
+
+    /** @param certificates the run's certificates, decoded once however many origins send them */
+    static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout,
+                                      Redaction redaction, ServerCertificates certificates) {
+        CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni, certificates);
         TlsRecordMeter meter;
         RecordingInputStream in;
         TlsClientProtocol protocol;
