@@ -18,6 +18,8 @@
 #   YARDSTICK_LABEL="before" bench/yardstick.sh 1000                        # a label in the rows
 #   YARDSTICK_JFR=target/bench/yardstick.jfr YARDSTICK_RUNS=1 bench/yardstick.sh 1000   # profile the checker (JFR,
 #       1 ms samples); java bench/JfrTop.java FILE prints its top frames
+#   YARDSTICK_EXEC='bin/cloudfront-origin-checker check --config "$CONFIG" --trust-anchors "$ROOT_PEM" \
+#       --allow-private-origins --format json >/dev/null' bench/yardstick.sh 1000   # your command, same origins
 #
 # The names resolve to 127.0.0.1 through dev.cfoc.bench.BenchResolverProvider (the JDK's resolver SPI), appended to
 # the checker's boot class path with JDK_JAVA_OPTIONS, because the launcher runs `java -jar` (no class path to add
@@ -119,10 +121,19 @@ for _ in $(seq 1 100); do
 done
 
 # --- the checker's resolver: *.bench.test -> 127.0.0.1, on the boot class path of `java -jar` ---------------------
-resolver=$work/resolver
-mkdir -p "$resolver/dev/cfoc/bench" "$resolver/META-INF/services"
-cp target/test-classes/dev/cfoc/bench/BenchResolverProvider*.class "$resolver/dev/cfoc/bench/"
-echo dev.cfoc.bench.BenchResolverProvider >"$resolver/META-INF/services/java.net.spi.InetAddressResolverProvider"
+# A jar at a fixed path: class data sharing archives only jars, and the launcher's start-up cache is made for one boot
+# class path (it is keyed by JDK_JAVA_OPTIONS).
+resolver_dir=$work/resolver
+mkdir -p "$resolver_dir/dev/cfoc/bench" "$resolver_dir/META-INF/services"
+cp target/test-classes/dev/cfoc/bench/BenchResolverProvider*.class "$resolver_dir/dev/cfoc/bench/"
+echo dev.cfoc.bench.BenchResolverProvider >"$resolver_dir/META-INF/services/java.net.spi.InetAddressResolverProvider"
+resolver=$PWD/$out/yardstick-resolver.jar
+resolver_sum=$(cat target/test-classes/dev/cfoc/bench/BenchResolverProvider*.class | sha256sum | cut -d' ' -f1)
+if [ ! -f "$resolver" ] || [ "$(cat "$resolver.sha256" 2>/dev/null)" != "$resolver_sum" ]; then
+  rm -f "$resolver"   # rewritten only when its classes change: the archive checks the jar's time stamp
+  "$JAVA_HOME/bin/jar" --create --file "$resolver" -C "$resolver_dir" .
+  echo "$resolver_sum" >"$resolver.sha256"
+fi
 
 # --- one list-distributions file of N origins ---------------------------------------------------------------------
 write_config() { # n file
@@ -176,16 +187,21 @@ openssl_rate() {
   awk -v c="$total" -v ns="$((end - start))" 'BEGIN { printf "%.1f", c / (ns / 1e9) }'
 }
 
+# the checker's JVM options (through JDK_JAVA_OPTIONS: the launcher runs `java -jar`)
+checker_java_options() {
+  local options="-Xmx512m -Xbootclasspath/a:$resolver"
+  if [ -n "${YARDSTICK_JFR:-}" ]; then
+    options+=" -XX:StartFlightRecording:filename=$YARDSTICK_JFR,settings=profile,jdk.ExecutionSample#period=1ms"
+    options+=" -XX:FlightRecorderOptions:stackdepth=512 -Xlog:jfr+startup=error"
+  fi
+  echo "$options ${YARDSTICK_JAVA_OPTS:-}"
+}
+
 # ours N CONFIG -> "rate wall_s rss_mib cpu_s" (and checks the report: every origin checked, no finding)
 ours() {
   local n=$1 config=$2 start end status=0
-  local jfr=()
-  if [ -n "${YARDSTICK_JFR:-}" ]; then
-    jfr=("-XX:StartFlightRecording:filename=$YARDSTICK_JFR,settings=profile,jdk.ExecutionSample#period=1ms"
-         "-XX:FlightRecorderOptions:stackdepth=512" "-Xlog:jfr+startup=error")
-  fi
   start=$(date +%s%N)
-  JDK_JAVA_OPTIONS="-Xmx512m -Xbootclasspath/a:$resolver ${jfr[*]} ${YARDSTICK_JAVA_OPTS:-}" \
+  JDK_JAVA_OPTIONS="$(checker_java_options)" \
     /usr/bin/time -f '%M %U %S' -o "$work/time.txt" \
     bin/cloudfront-origin-checker check --config "$config" --trust-anchors "$pki/root.pem" --allow-private-origins \
     --format json --fail-on warning >"$work/report.json" 2>"$work/stderr.txt" || status=$?
@@ -212,9 +228,20 @@ machine="$(nproc) vCPU $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 
 } >"$results"
 echo "machine: $machine; $(java -version 2>&1 | head -n 1); $(openssl version); nginx $("$nginx_bin" -v 2>&1 | sed 's/.*\///')" >&2
 
+# The launcher's start-up cache (bin/cloudfront-origin-checker) is made by its first launch with these JVM options:
+# do that here, once, so that every measured run uses it (CFOC_STARTUP_CACHE=off measures without it).
+start=$(date +%s%N)
+JDK_JAVA_OPTIONS="$(checker_java_options)" bin/cloudfront-origin-checker --version >/dev/null 2>"$work/prepare.txt"
+grep -q 'preparing the start-up cache' "$work/prepare.txt" \
+  && echo "start-up cache prepared in $(( ($(date +%s%N) - start) / 1000000 )) ms (first launch only)" >&2
+
 for n in "${sizes[@]}"; do
   config=$work/distributions-$n.json
   write_config "$n" "$config"
+  if [ -n "${YARDSTICK_EXEC:-}" ]; then   # instead of measuring: a command of yours against the same origins
+    CONFIG=$config ROOT_PEM=$pki/root.pem N=$n JDK_JAVA_OPTIONS="$(checker_java_options)" bash -c "$YARDSTICK_EXEC"
+    continue
+  fi
   ratios=()
   for ((r = 1; r <= runs; r++)); do
     before=$(load1)
