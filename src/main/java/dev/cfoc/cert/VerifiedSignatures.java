@@ -5,8 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The certificate signatures one run has already verified, so that a signature shared by hundreds of origins (one
@@ -25,7 +25,7 @@ final class VerifiedSignatures {
     static final VerifiedSignatures NONE = new VerifiedSignatures(0);
 
     private final int capacity;
-    private final Set<ByteBuffer> verified = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<ByteBuffer, Boolean> verified = new ConcurrentHashMap<>();
 
     private VerifiedSignatures(int capacity) {
         this.capacity = capacity;
@@ -42,14 +42,13 @@ final class VerifiedSignatures {
             return Issuance.signatureVerifies(issuer, certificate);
         }
         Optional<ByteBuffer> key = key(issuer, certificate);
-        if (key.isPresent() && verified.contains(key.get())) {
-            return true;
+        if (key.isEmpty() || (verified.size() >= capacity && !verified.containsKey(key.get()))) {
+            return Issuance.signatureVerifies(issuer, certificate);
         }
-        boolean verifies = Issuance.signatureVerifies(issuer, certificate);
-        if (verifies && key.isPresent() && verified.size() < capacity) {
-            verified.add(key.get());
-        }
-        return verifies;
+        // probes that meet the same new signature at once wait for one verification (the first ones of a run are
+        // the slowest: the JVM is still interpreting the signature code); a failure is not stored
+        return verified.computeIfAbsent(key.get(),
+                k -> Issuance.signatureVerifies(issuer, certificate) ? Boolean.TRUE : null) != null;
     }
 
     /** Number of signatures remembered (for tests). */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Probes one {@link ProbeTarget} the way CloudFront connects: DNS → TCP → TLS (CloudFront's origin profile) →
@@ -60,8 +61,14 @@ public final class OriginProber {
         this.resolver = resolver;
         this.verifier = verifier;
         this.addressPolicy = addressPolicy;
-        this.routes = routes;
+        this.routes = routesOnce(routes);
         this.redaction = redaction;
+    }
+
+    /** Each address's route is looked up once per run (the kernel's answer opens a socket each time). */
+    private static RouteCheck routesOnce(RouteCheck routes) {
+        Map<InetAddress, Boolean> known = new ConcurrentHashMap<>();
+        return address -> known.computeIfAbsent(address, routes::routable);
     }
 
     /**

@@ -4,12 +4,14 @@ import dev.cfoc.cert.CertificateSummary;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -63,13 +65,21 @@ final class ServerCertificates {
         if (known.isPresent()) {
             return new SharedCertificate(crypto, known.get());
         }
-        Certificate parsed = BcTlsCertificate.parseCertificate(encoding);
         if (!cacheable(encoding)) {
-            return new BcTlsCertificate(crypto, parsed);
+            return new BcTlsCertificate(crypto, encoding);
         }
-        Decoded entry = new Decoded(parsed, parsed.getEncoded(ASN1Encoding.DER));
-        Decoded first = decoded.putIfAbsent(ByteBuffer.wrap(encoding.clone()), entry);
-        return new SharedCertificate(crypto, first == null ? entry : first);
+        try {
+            // probes that receive the same new certificate at once wait for one decoding
+            return new SharedCertificate(crypto, decoded.computeIfAbsent(ByteBuffer.wrap(encoding.clone()), key -> {
+                try {
+                    return Decoded.of(BcTlsCertificate.parseCertificate(key.array()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // Bouncy Castle's own failure, as without the cache; nothing is stored
+        }
     }
 
     /** The JDK's view of a certificate that Bouncy Castle received. */
@@ -113,20 +123,35 @@ final class ServerCertificates {
     }
 
     /**
-     * One distinct certificate, decoded on first use of each view; concurrent first uses may decode it twice.
-     *
-     * @param der Bouncy Castle's DER encoding of it, what {@code BcTlsCertificate.getEncoded()} returns
+     * One distinct certificate, decoded once into every view. A view that fails to decode is left empty and fails
+     * again, exactly as without the cache, where it is used.
      */
     private static final class Decoded {
         private final Certificate parsed;
+        /** Bouncy Castle's DER encoding of it, what {@code BcTlsCertificate.getEncoded()} returns. */
         private final byte[] der;
         private volatile AsymmetricKeyParameter publicKey;
         private volatile X509Certificate x509;
         private volatile CertificateSummary summary;
 
-        Decoded(Certificate parsed, byte[] der) {
+        private Decoded(Certificate parsed, byte[] der) {
             this.parsed = parsed;
             this.der = der;
+        }
+
+        static Decoded of(Certificate parsed) throws IOException {
+            Decoded decoded = new Decoded(parsed, parsed.getEncoded(ASN1Encoding.DER));
+            try {
+                decoded.publicKey = PublicKeyFactory.createKey(parsed.getSubjectPublicKeyInfo());
+            } catch (IOException | RuntimeException e) {
+                // Bouncy Castle fails on it when (and if) the handshake needs the key
+            }
+            try {
+                decoded.summary();
+            } catch (CertificateException | RuntimeException e) {
+                // the JDK cannot read it: where the chain is converted or shown, it fails as without the cache
+            }
+            return decoded;
         }
 
         X509Certificate x509() throws CertificateException {
