@@ -6,6 +6,12 @@
 # When there is none it says what to install and exits with CFOC_NO_JDK_EXIT (default 1).
 
 java_major() { # prints the feature version of the java binary given, or 0
+  local release
+  release="$(dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")")/release"
+  if [ -f "$release" ] && grep -q '^JAVA_VERSION="[0-9]' "$release"; then  # the JDK's own file: no JVM to start
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 

@@ -51,14 +51,28 @@ public final class CertificateRules implements CertificateVerifier {
     private final TrustAnchors anchors;
     private final Duration expiryWarning;
     private final Clock clock;
+    private final VerifiedSignatures signatures;
 
     public CertificateRules(TrustAnchors anchors, Duration expiryWarning, Clock clock) {
-        this.anchors = Objects.requireNonNull(anchors, "anchors");
-        this.expiryWarning = Objects.requireNonNull(expiryWarning, "expiryWarning");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(anchors, expiryWarning, clock, VerifiedSignatures.NONE);
         if (expiryWarning.isNegative()) {
             throw new IllegalArgumentException("expiryWarning must not be negative, was " + expiryWarning);
         }
+    }
+
+    private CertificateRules(TrustAnchors anchors, Duration expiryWarning, Clock clock, VerifiedSignatures signatures) {
+        this.anchors = Objects.requireNonNull(anchors, "anchors");
+        this.expiryWarning = Objects.requireNonNull(expiryWarning, "expiryWarning");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.signatures = signatures;
+    }
+
+    /**
+     * The same rules for one run: each distinct signature (issuer key, certificate bytes) that verifies is verified
+     * once in the run ({@link VerifiedSignatures}); every other rule still applies to each chain. Thread-safe.
+     */
+    public CertificateRules forRun() {
+        return new CertificateRules(anchors, expiryWarning, clock, VerifiedSignatures.forRun());
     }
 
     /** Mozilla's CA list, the default 30-day warning, the system clock: what a real run uses. */
@@ -84,7 +98,7 @@ public final class CertificateRules implements CertificateVerifier {
             return List.of(Problem.of(FindingCode.TLS_HANDSHAKE_FAILED, "origin sent no certificate"));
         }
         List<X509Certificate> examined = examined(chain);
-        Issuance issuance = new Issuance();
+        Issuance issuance = new Issuance(signatures);
         ChainPath path = ChainPath.of(examined, anchors, issuance);
 
         List<Problem> problems = new ArrayList<>();
@@ -100,7 +114,7 @@ public final class CertificateRules implements CertificateVerifier {
         if (chain.isEmpty()) {
             return Optional.empty();
         }
-        return ChainPath.of(examined(chain), anchors, new Issuance()).anchor();
+        return ChainPath.of(examined(chain), anchors, new Issuance(signatures)).anchor();
     }
 
     private static List<X509Certificate> examined(List<X509Certificate> chain) {

@@ -8,18 +8,28 @@ import java.util.Map;
 /**
  * Who issued whom: the issuer's subject DN equals the certificate's issuer DN AND the issuer's key verifies the
  * certificate's signature (a DN alone proves nothing). Results are remembered, so one chain check never verifies the
- * same pair twice. Not thread-safe: one instance per check.
+ * same pair twice; across the checks of a run, the run's {@link VerifiedSignatures} remembers the signatures that
+ * verified. Not thread-safe: one instance per check.
  */
 final class Issuance {
 
     private final Map<Pair, Boolean> verified = new HashMap<>();
+    private final VerifiedSignatures signatures;
+
+    Issuance() {
+        this(VerifiedSignatures.NONE);
+    }
+
+    Issuance(VerifiedSignatures signatures) {
+        this.signatures = signatures;
+    }
 
     boolean issued(X509Certificate issuer, X509Certificate certificate) {
         if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return false;
         }
         return verified.computeIfAbsent(new Pair(issuer, certificate),
-                pair -> signatureVerifies(pair.issuer(), pair.certificate()));
+                pair -> signatures.verifies(pair.issuer(), pair.certificate()));
     }
 
     /** Subject equals issuer and its own key verifies its signature. */

@@ -77,7 +77,7 @@ public final class Engine {
         Redaction redaction = Redaction.of(distributions);
         try {
             HostResolver runResolver = HostResolver.cached(resolver);
-            var prober = new OriginProber(runResolver, rules, addressPolicy, RouteCheck.SYSTEM, redaction);
+            var prober = new OriginProber(runResolver, rules.forRun(), addressPolicy, RouteCheck.SYSTEM, redaction);
             Report report = new Checker(new Planner(), new ProbeRunner(prober, listener), clock).check(distributions,
                     policies, trustAnchors, deadline, firewall.start(runResolver));
             return new ReportRedaction(redaction).apply(report);

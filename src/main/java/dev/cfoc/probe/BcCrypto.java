@@ -1,6 +1,10 @@
 package dev.cfoc.probe;
 
+import org.bouncycastle.tls.CertificateType;
+import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+import java.io.IOException;
 
 import java.security.SecureRandom;
 
@@ -20,5 +24,16 @@ final class BcCrypto {
 
     static BcTlsCrypto create() {
         return new BcTlsCrypto(RANDOM);
+    }
+
+    /** For one handshake: X.509 certificates the run has received before are not decoded again. */
+    static BcTlsCrypto create(ServerCertificates certificates) {
+        return new BcTlsCrypto(RANDOM) {
+            @Override
+            public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
+                return type == CertificateType.X509 ? certificates.tlsCertificate(this, encoding)
+                        : super.createCertificate(type, encoding);
+            }
+        };
     }
 }

@@ -18,11 +18,9 @@ import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -76,6 +74,7 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
 
     private final TlsOffer offer;
     private final Optional<String> sni;
+    private final ServerCertificates certificates;
 
     private volatile List<X509Certificate> serverChain = List.of();
     private volatile Optional<TlsVersion> serverVersion = Optional.empty();
@@ -86,9 +85,15 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
     private volatile boolean certificateRequested;
 
     public CloudFrontTlsClient(TlsOffer offer, Optional<String> sni) {
-        super(BcCrypto.create());
+        this(offer, sni, ServerCertificates.none());
+    }
+
+    /** @param certificates the run's certificates: one that was received before is not decoded again */
+    CloudFrontTlsClient(TlsOffer offer, Optional<String> sni, ServerCertificates certificates) {
+        super(BcCrypto.create(certificates));
         this.offer = offer;
         this.sni = sni;
+        this.certificates = certificates;
     }
 
     /** The chain as the server sent it (leaf first when correct); empty until the Certificate message arrived. */
@@ -256,13 +261,11 @@ public final class CloudFrontTlsClient extends DefaultTlsClient {
         };
     }
 
-    private static List<X509Certificate> toX509(TlsCertificate[] certificates) throws IOException {
+    private List<X509Certificate> toX509(TlsCertificate[] received) throws IOException {
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> chain = new ArrayList<>(certificates.length);
-            for (TlsCertificate certificate : certificates) {
-                chain.add((X509Certificate) factory.generateCertificate(
-                        new ByteArrayInputStream(certificate.getEncoded())));
+            List<X509Certificate> chain = new ArrayList<>(received.length);
+            for (TlsCertificate certificate : received) {
+                chain.add(certificates.x509(certificate));
             }
             return List.copyOf(chain);
         } catch (CertificateException e) {

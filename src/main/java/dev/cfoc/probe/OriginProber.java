@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Probes one {@link ProbeTarget} the way CloudFront connects: DNS → TCP → TLS (CloudFront's origin profile) →
@@ -30,7 +31,8 @@ import java.util.Set;
  * them); never throws for what the origin does (only for bad input, naming the field). Connects only to the addresses
  * its {@link AddressPolicy} allows. Within a run ({@link ProbeRunner}) a probe is two steps: {@link #resolve} (DNS and
  * the address policy), then {@link #probe(Resolution.Resolved, Deadline, ConnectOnce)} with every wait capped to what
- * the run's deadline leaves. Thread-safe: one instance serves a whole run.
+ * the run's deadline leaves. Thread-safe: one instance serves a whole run, and decodes each distinct server certificate
+ * of the run once ({@link ServerCertificates}).
  */
 public final class OriginProber {
 
@@ -42,6 +44,7 @@ public final class OriginProber {
     private final AddressPolicy addressPolicy;
     private final RouteCheck routes;
     private final Redaction redaction;
+    private final ServerCertificates certificates = ServerCertificates.forRun();
 
     /** @param addressPolicy which resolved addresses may be connected to (public ones only, unless a lab opts in) */
     public OriginProber(HostResolver resolver, CertificateVerifier verifier, AddressPolicy addressPolicy) {
@@ -58,8 +61,14 @@ public final class OriginProber {
         this.resolver = resolver;
         this.verifier = verifier;
         this.addressPolicy = addressPolicy;
-        this.routes = routes;
+        this.routes = routesOnce(routes);
         this.redaction = redaction;
+    }
+
+    /** Each address's route is looked up once per run (the kernel's answer opens a socket each time). */
+    private static RouteCheck routesOnce(RouteCheck routes) {
+        Map<InetAddress, Boolean> known = new ConcurrentHashMap<>();
+        return address -> known.computeIfAbsent(address, routes::routable);
     }
 
     /**
@@ -244,7 +253,6 @@ public final class OriginProber {
         }
 
         private void secure(Socket socket, TlsOffer offer) {
-            Map<String, String> evidence = ProbeFindings.offerEvidence(target, offer);
             Duration timeout = handshakeTimeout(target);
             Duration wait = deadline.cap(timeout);
             if (wait.isZero()) {
@@ -252,16 +260,18 @@ public final class OriginProber {
                 return;
             }
             long start = System.nanoTime();
-            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), wait, redaction);
+            HandshakeOutcome outcome = TlsHandshaker.handshake(socket, offer, target.sni(), wait, redaction,
+                    certificates);
             timings.put("tls", Durations.millisSince(start));
             switch (outcome) {
                 case HandshakeOutcome.TimedOut timedOut when wait.compareTo(timeout) < 0 -> problems.add(
                         ProbeFindings.cutByDeadline(target, ProbeFindings.DeadlineStage.HANDSHAKING, wait, timeout));
                 case HandshakeOutcome.TimedOut timedOut -> problems.add(ProbeFindings.handshakeTimedOut(target,
-                        timeout, evidence, timedOut));
-                case HandshakeOutcome.Overrun overrun ->
-                        problems.add(ProbeFindings.handshakeOverrun(evidence, overrun.tally()));
-                case HandshakeOutcome.Failed failed -> diagnose(socket, offer, failed, evidence);
+                        timeout, ProbeFindings.offerEvidence(target, offer), timedOut));
+                case HandshakeOutcome.Overrun overrun -> problems.add(ProbeFindings.handshakeOverrun(
+                        ProbeFindings.offerEvidence(target, offer), overrun.tally()));
+                case HandshakeOutcome.Failed failed ->
+                        diagnose(socket, offer, failed, ProbeFindings.offerEvidence(target, offer));
                 case HandshakeOutcome.Completed done -> completed(socket, done);
             }
         }
@@ -272,7 +282,7 @@ public final class OriginProber {
          */
         private void diagnose(Socket socket, TlsOffer offer, HandshakeOutcome.Failed failed,
                               Map<String, String> evidence) {
-            chain = failed.chain().stream().map(CertificateSummary::of).toList();
+            chain = failed.chain().stream().map(certificates::summary).toList();
             Duration budget = diagnosisBudget(target);
             Duration left = deadline.cap(budget);
             if (left.compareTo(budget) < 0 && !failed.needsNoDiagnosis()) {
@@ -290,7 +300,7 @@ public final class OriginProber {
         private void completed(Socket socket, HandshakeOutcome.Completed done) {
             tlsVersion = Optional.of(done.version().apiName());
             cipherSuite = Optional.of(TlsNames.cipherSuite(done.cipherSuite()));
-            chain = done.chain().stream().map(CertificateSummary::of).toList();
+            chain = done.chain().stream().map(certificates::summary).toList();
             ProbeFindings.deprecatedProtocol(target, done).ifPresent(problems::add);
             List<Problem> certificateProblems = verify(done.chain());
             problems.addAll(certificateProblems);

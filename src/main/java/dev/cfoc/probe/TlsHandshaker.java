@@ -2,6 +2,7 @@ package dev.cfoc.probe;
 
 import org.bouncycastle.tls.TlsClientProtocol;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -18,6 +19,13 @@ import java.util.Locale;
 /** Runs one TLS handshake on a connected socket within an absolute deadline, and says how it ended. */
 final class TlsHandshaker {
 
+    /**
+     * What is read from the socket at once: Bouncy Castle asks for each record's 5-byte header and then its body, two
+     * system calls per record; through this buffer an origin's whole flight (ServerHello to ServerHelloDone, often one
+     * TCP segment) takes one. The record meter above it still counts every byte Bouncy Castle is given.
+     */
+    static final int READ_BUFFER_BYTES = 16 * 1024;
+
     /** How long to wait for more bytes of a reply that is not TLS, to show it in the evidence. */
     private static final Duration NOT_TLS_EVIDENCE_WAIT = Duration.ofMillis(200);
 
@@ -30,13 +38,19 @@ final class TlsHandshaker {
      */
     static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout,
                                       Redaction redaction) {
-        CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni);
+        return handshake(socket, offer, sni, timeout, redaction, ServerCertificates.none());
+    }
+
+    /** @param certificates the run's certificates, decoded once however many origins send them */
+    static HandshakeOutcome handshake(Socket socket, TlsOffer offer, Optional<String> sni, Duration timeout,
+                                      Redaction redaction, ServerCertificates certificates) {
+        CloudFrontTlsClient client = new CloudFrontTlsClient(offer, sni, certificates);
         TlsRecordMeter meter;
         RecordingInputStream in;
         TlsClientProtocol protocol;
         try {
             socket.setSoTimeout(Durations.socketMillis(timeout));
-            meter = new TlsRecordMeter(socket.getInputStream());
+            meter = new TlsRecordMeter(new BufferedInputStream(socket.getInputStream(), READ_BUFFER_BYTES));
             in = new RecordingInputStream(meter);
             protocol = new TlsClientProtocol(in, new SocketOutput(socket.getOutputStream()));
         } catch (IOException e) {

@@ -14,8 +14,10 @@ import org.bouncycastle.tls.TlsUtils;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a ClientHello offers, exactly: the {@link CloudFrontTlsClient} puts these lists on the wire as given
@@ -55,6 +57,9 @@ public record TlsOffer(List<TlsVersion> versions, List<Integer> cipherSuites, Li
             SignatureScheme.ecdsa_sha1, SignatureScheme.rsa_pkcs1_sha1,
             SignatureScheme.from(HashAlgorithm.sha1, SignatureAlgorithm.dsa));
 
+    /** CloudFront's offers by set of versions: immutable, so every probe of a version set shares one. */
+    private static final Map<Set<TlsVersion>, TlsOffer> CLOUDFRONT_OFFERS = new ConcurrentHashMap<>();
+
     public TlsOffer {
         versions = versions.stream().distinct().sorted(Comparator.reverseOrder()).toList();
         cipherSuites = List.copyOf(cipherSuites);
@@ -76,6 +81,10 @@ public record TlsOffer(List<TlsVersion> versions, List<Integer> cipherSuites, Li
      * signature schemes, less what Bouncy Castle cannot negotiate (RC4).
      */
     public static TlsOffer cloudFront(Collection<TlsVersion> versions) {
+        return CLOUDFRONT_OFFERS.computeIfAbsent(Set.copyOf(versions), TlsOffer::cloudFrontOffer);
+    }
+
+    private static TlsOffer cloudFrontOffer(Collection<TlsVersion> versions) {
         TlsProfile profile = TlsProfile.CLOUDFRONT_ORIGIN;
         return new TlsOffer(List.copyOf(versions), supported(profile.cipherSuiteCodes()),
                 profile.namedGroups().stream().map(TlsProfile.NamedGroup::code).toList(),
