@@ -46,13 +46,9 @@ final class DistributionConfigReader {
     private List<String> readAliases(Located config) throws ConfigException {
         List<String> aliases = json.textItems(config, "Aliases");
         for (int i = 0; i < aliases.size(); i++) {
-            if (!WireSyntax.isHostName(aliases.get(i), true)) {
-                throw json.error(config.child("Aliases") + ".Items[" + i + "]", "must be a domain name (letters, "
-                        + "digits, '-', '_', '.' and a leading '*.'), got " + JsonFields.echo(aliases.get(i)));
-            }
-            Optional<String> tooLong = WireSyntax.dnsLengthProblem(aliases.get(i));
-            if (tooLong.isPresent()) {
-                throw json.error(config.child("Aliases") + ".Items[" + i + "]", tooLong.get() + ", got "
+            Optional<String> notAHostName = WireSyntax.hostNameProblem(aliases.get(i), true);
+            if (notAHostName.isPresent()) {
+                throw json.error(config.child("Aliases") + ".Items[" + i + "]", notAHostName.get() + ", got "
                         + JsonFields.echo(aliases.get(i)));
             }
         }
