@@ -34,7 +34,7 @@ final class DistributionConfigReader {
         List<Origin> originList = origins.read(config);
         IdReferences toOrigins = IdReferences.toOrigins(json, originList);
         List<OriginGroup> groups = originGroups.read(config, toOrigins);
-        IdReferences toTargets = toOrigins.withGroups(config, groups);
+        IdReferences toTargets = toOrigins.withGroups(groups);
         CacheBehavior defaultBehavior = behaviors.readDefault(config, toTargets);
         List<CacheBehavior> pathBehaviors = behaviors.readPathBehaviors(config, toTargets);
         boolean staging = json.optionalBoolean(config, "Staging", false);
