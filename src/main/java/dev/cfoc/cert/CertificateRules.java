@@ -75,6 +75,11 @@ public final class CertificateRules implements CertificateVerifier {
         return new CertificateRules(anchors, expiryWarning, clock, VerifiedSignatures.forRun());
     }
 
+    /** The signatures this run remembers ({@link VerifiedSignatures#NONE} outside a run); for tests. */
+    VerifiedSignatures signatures() {
+        return signatures;
+    }
+
     /** Mozilla's CA list, the default 30-day warning, the system clock: what a real run uses. */
     public static CertificateRules cloudFront() {
         return new CertificateRules(TrustAnchors.mozilla(), DEFAULT_EXPIRY_WARNING, Clock.systemUTC());

@@ -70,7 +70,7 @@ public record Distribution(
     /** The same distribution under {@code distributionId} (e.g. given on the command line for a file that has none). */
     public Distribution withId(String distributionId) {
         return new Distribution(Optional.of(distributionId), source, domainName, aliases, enabled, origins, originGroups,
-                defaultCacheBehavior, cacheBehaviors);
+                defaultCacheBehavior, cacheBehaviors, staging, continuousDeploymentPolicyId, viewerNames);
     }
 
     /** A label for reports: the id, else the source. */

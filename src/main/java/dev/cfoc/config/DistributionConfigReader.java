@@ -34,7 +34,7 @@ final class DistributionConfigReader {
         List<Origin> originList = origins.read(config);
         IdReferences toOrigins = IdReferences.toOrigins(json, originList);
         List<OriginGroup> groups = originGroups.read(config, toOrigins);
-        IdReferences toTargets = toOrigins.withGroups(config, groups);
+        IdReferences toTargets = toOrigins.withGroups(groups);
         CacheBehavior defaultBehavior = behaviors.readDefault(config, toTargets);
         List<CacheBehavior> pathBehaviors = behaviors.readPathBehaviors(config, toTargets);
         boolean staging = json.optionalBoolean(config, "Staging", false);
@@ -46,13 +46,9 @@ final class DistributionConfigReader {
     private List<String> readAliases(Located config) throws ConfigException {
         List<String> aliases = json.textItems(config, "Aliases");
         for (int i = 0; i < aliases.size(); i++) {
-            if (!WireSyntax.isHostName(aliases.get(i), true)) {
-                throw json.error(config.child("Aliases") + ".Items[" + i + "]", "must be a domain name (letters, "
-                        + "digits, '-', '_', '.' and a leading '*.'), got " + JsonFields.echo(aliases.get(i)));
-            }
-            Optional<String> tooLong = WireSyntax.dnsLengthProblem(aliases.get(i));
-            if (tooLong.isPresent()) {
-                throw json.error(config.child("Aliases") + ".Items[" + i + "]", tooLong.get() + ", got "
+            Optional<String> notAHostName = WireSyntax.hostNameProblem(aliases.get(i), true);
+            if (notAHostName.isPresent()) {
+                throw json.error(config.child("Aliases") + ".Items[" + i + "]", notAHostName.get() + ", got "
                         + JsonFields.echo(aliases.get(i)));
             }
         }

@@ -150,10 +150,6 @@ public final class DistributionFileLoader {
         return distributions;
     }
 
-    /**
-     * Jackson's own messages quote the offending input, which may be a secret header value: only its
-     * location and our own wording reach the user.
-     */
     /** A parser position as the loader's errors name it: {@code $.Origins.Items[0].DomainName}. */
     private static String path(JsonStreamContext context) {
         List<String> steps = new ArrayList<>();
@@ -163,6 +159,10 @@ public final class DistributionFileLoader {
         return "$" + String.join("", steps);
     }
 
+    /**
+     * Jackson's own messages quote the offending input, which may be a secret header value: only its
+     * location and our own wording reach the user.
+     */
     private static ConfigException malformed(String source, IOException e) {
         if (!(e instanceof JsonProcessingException parse)) {
             return new ConfigException(source + ": cannot read JSON (" + e.getClass().getSimpleName() + ")");

@@ -29,18 +29,19 @@ final class IdReferences {
         return new IdReferences(json, ids, ids);
     }
 
-    /** @param groups the origin groups of {@code config}, none with an origin's Id */
-    IdReferences withGroups(Located config, List<OriginGroup> groups) throws ConfigException {
+    /** These references plus the Ids of {@code groups}, which behaviors may also target. */
+    IdReferences withGroups(List<OriginGroup> groups) {
         Set<String> targets = new HashSet<>(originIds);
-        for (int i = 0; i < groups.size(); i++) {
-            String id = groups.get(i).id();
-            if (originIds.contains(id)) {
-                throw json.error(config.child("OriginGroups") + ".Items[" + i + "].Id",
-                        "duplicate Id " + JsonFields.echo(id) + ": an origin has the same Id");
-            }
-            targets.add(id);
-        }
+        groups.forEach(group -> targets.add(group.id()));
         return new IdReferences(json, originIds, targets);
+    }
+
+    /** @param group an origin group, whose Id is {@code groupId}: it must not be an origin's Id too */
+    void requireNotAnOrigin(Located group, String groupId) throws ConfigException {
+        if (originIds.contains(groupId)) {
+            throw json.error(group.child("Id"),
+                    "duplicate Id " + JsonFields.echo(groupId) + ": an origin has the same Id");
+        }
     }
 
     /** @param member an origin group member, whose OriginId is {@code originId} */

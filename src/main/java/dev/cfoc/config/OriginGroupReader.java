@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a DistributionConfig's OriginGroups: Ids unique, every member an origin of the distribution. */
+/**
+ * Reads a DistributionConfig's OriginGroups: Ids unique and none an origin's Id, every member an origin of the
+ * distribution.
+ */
 final class OriginGroupReader {
 
     private final JsonFields json;
@@ -21,6 +24,7 @@ final class OriginGroupReader {
         for (Located group : json.objectItems(config, "OriginGroups")) {
             String id = json.requiredText(group, "Id");
             ids.add(group, id);
+            references.requireNotAnOrigin(group, id);
             var members = new ArrayList<String>();
             json.requiredObject(group, "Members");
             for (Located member : json.objectItems(group, "Members")) {

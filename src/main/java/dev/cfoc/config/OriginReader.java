@@ -59,13 +59,9 @@ final class OriginReader {
                     + JsonFields.echo(domainName) + " (CloudFront accepts only a domain name that resolves publicly; "
                     + "for a server in a VPC, use a VPC origin)");
         }
-        if (!WireSyntax.isHostName(domainName, false)) {
-            throw json.error(origin.child("DomainName"), "must be a domain name (letters, digits, '-', '_' and '.'; "
-                    + "no scheme, port or path), got " + JsonFields.echo(domainName));
-        }
-        Optional<String> tooLong = WireSyntax.dnsLengthProblem(domainName);
-        if (tooLong.isPresent()) {
-            throw json.error(origin.child("DomainName"), tooLong.get() + ", got " + JsonFields.echo(domainName));
+        Optional<String> notAHostName = WireSyntax.hostNameProblem(domainName, false);
+        if (notAHostName.isPresent()) {
+            throw json.error(origin.child("DomainName"), notAHostName.get() + ", got " + JsonFields.echo(domainName));
         }
         String originPath = json.optionalText(origin, "OriginPath").orElse("");
         if (!WireSyntax.isPath(originPath)) {

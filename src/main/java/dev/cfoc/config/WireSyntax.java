@@ -15,25 +15,23 @@ final class WireSyntax {
     private WireSyntax() {
     }
 
-    /**
-     * A host name as CloudFront's API takes it: letters, digits, '-', '_' and '.' (international names in their
-     * xn-- form); {@code wildcard} also allows '*' (aliases such as *.example.com). Lenient on purpose about label
-     * rules: DNS answers for names that merely look odd.
-     */
-    static boolean isHostName(String value, boolean wildcard) {
-        return !value.isEmpty() && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-                || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || wildcard && c == '*');
-    }
-
     /** RFC 1035 §2.3.4: a domain name has at most 253 characters (without a final dot), a label at most 63. */
-    static final int MAX_NAME_LENGTH = 253;
-    static final int MAX_LABEL_LENGTH = 63;
+    private static final int MAX_NAME_LENGTH = 253;
+    private static final int MAX_LABEL_LENGTH = 63;
 
     /**
-     * Why {@code name} is too long to be a DNS name, if it is: no resolver, TLS stack (SNI) or CloudFront takes it,
-     * so it is a configuration error rather than something to probe.
+     * Why {@code name} is not a host name CloudFront's API takes, if it is not, worded for "field: problem, got
+     * value". Allowed: letters, digits, '-', '_' and '.' (international names in their xn-- form); {@code wildcard}
+     * also allows '*' (aliases such as *.example.com). Lenient on purpose about label rules (DNS answers for names that
+     * merely look odd), strict about length: no resolver, TLS stack (SNI) or CloudFront takes a name beyond RFC 1035's
+     * limits, so it is a configuration error rather than something to probe.
      */
-    static Optional<String> dnsLengthProblem(String name) {
+    static Optional<String> hostNameProblem(String name, boolean wildcard) {
+        if (!isHostName(name, wildcard)) {
+            return Optional.of(wildcard
+                    ? "must be a domain name (letters, digits, '-', '_', '.' and a leading '*.')"
+                    : "must be a domain name (letters, digits, '-', '_' and '.'; no scheme, port or path)");
+        }
         String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         if (bare.length() > MAX_NAME_LENGTH) {
             return Optional.of("is " + bare.length() + " characters long; a domain name has at most "
@@ -46,6 +44,11 @@ final class WireSyntax {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isHostName(String value, boolean wildcard) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || wildcard && c == '*');
     }
 
     /** An HTTP header name: an RFC 9110 token. */

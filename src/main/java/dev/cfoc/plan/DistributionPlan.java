@@ -16,8 +16,4 @@ public record DistributionPlan(Distribution distribution, List<OriginPlan> origi
         origins = List.copyOf(origins);
         problems = List.copyOf(problems);
     }
-
-    public DistributionPlan(Distribution distribution, List<OriginPlan> origins) {
-        this(distribution, origins, List.of());
-    }
 }

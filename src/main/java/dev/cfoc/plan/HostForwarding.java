@@ -7,8 +7,10 @@ import dev.cfoc.finding.Problem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, for one cache behavior, whether CloudFront forwards the viewer's Host header to the origin (and so
@@ -22,14 +24,28 @@ public final class HostForwarding {
     public enum Outcome { FORWARDED, NOT_FORWARDED, UNKNOWN }
 
     /**
-     * @param reason   why, in words, for evidence
-     * @param problems POLICY_UNRESOLVED for each policy that decided nothing because it could not be read
+     * @param reason     why, in words, for evidence
+     * @param unresolved each policy that decided nothing because it could not be read
      */
-    public record Decision(Outcome outcome, String reason, List<Problem> problems) {
+    public record Decision(Outcome outcome, String reason, List<UnresolvedPolicy> unresolved) {
 
         public Decision {
-            problems = List.copyOf(problems);
+            unresolved = List.copyOf(unresolved);
         }
+
+        /** POLICY_UNRESOLVED for each policy of this behavior that could not be read. */
+        public List<Problem> problems() {
+            return oncePerPolicy(unresolved);
+        }
+    }
+
+    /**
+     * A policy that a behavior names and the catalog does not hold.
+     *
+     * @param type     "cache policy" or "origin request policy"
+     * @param behavior the behavior's path pattern
+     */
+    public record UnresolvedPolicy(String type, String id, String behavior) {
     }
 
     static final String HOST = "Host";
@@ -50,7 +66,7 @@ public final class HostForwarding {
 
     public Decision decide(CacheBehavior behavior) {
         var forwardedBy = new ArrayList<String>();
-        var unresolved = new ArrayList<Problem>();
+        var unresolved = new ArrayList<UnresolvedPolicy>();
 
         behavior.legacyForwardedHeaders().ifPresent(headers -> {
             if (headers.contains(ANY_HEADER)) {
@@ -62,7 +78,7 @@ public final class HostForwarding {
         behavior.cachePolicyId().ifPresent(id -> {
             Optional<HeadersConfig> headers = catalog.cachePolicy(id);
             if (headers.isEmpty()) {
-                unresolved.add(unresolved(behavior, "cache policy", id));
+                unresolved.add(new UnresolvedPolicy("cache policy", id, behavior.pathPattern()));
             } else if (cachePolicyForwardsHost(headers.get())) {
                 forwardedBy.add(describeCachePolicy(id) + " includes Host in the cache key");
             }
@@ -70,7 +86,7 @@ public final class HostForwarding {
         behavior.originRequestPolicyId().ifPresent(id -> {
             Optional<HeadersConfig> headers = catalog.originRequestPolicy(id);
             if (headers.isEmpty()) {
-                unresolved.add(unresolved(behavior, "origin request policy", id));
+                unresolved.add(new UnresolvedPolicy("origin request policy", id, behavior.pathPattern()));
             } else if (originRequestPolicyForwardsHost(headers.get())) {
                 forwardedBy.add(describeOriginRequestPolicy(id) + " forwards Host (HeaderBehavior "
                         + headers.get().behavior() + ")");
@@ -101,30 +117,22 @@ public final class HostForwarding {
         };
     }
 
-    private static Problem unresolved(CacheBehavior behavior, String policyType, String id) {
-        return unresolved(List.of(behavior.pathPattern()), policyType, id);
-    }
-
     /**
      * Decision: one POLICY_UNRESOLVED per policy and distribution, naming every behavior that uses it (each origin's
      * {@code hostForwarding} note says it was probed both ways), rather than one per behavior or origin.
      */
-    static List<Problem> oncePerPolicy(List<Problem> perBehavior) {
-        var behaviorsByPolicy = new LinkedHashMap<List<String>, List<String>>();
-        for (Problem problem : perBehavior) {
-            List<String> policy = List.of(problem.evidence().get("policyType"), problem.evidence().get("policyId"));
-            List<String> behaviors = behaviorsByPolicy.computeIfAbsent(policy, p -> new ArrayList<>());
-            String behavior = problem.evidence().get("behavior");
-            if (!behaviors.contains(behavior)) {
-                behaviors.add(behavior);
-            }
+    static List<Problem> oncePerPolicy(List<UnresolvedPolicy> references) {
+        var behaviorsByPolicy = new LinkedHashMap<List<String>, Set<String>>();
+        for (UnresolvedPolicy reference : references) {
+            behaviorsByPolicy.computeIfAbsent(List.of(reference.type(), reference.id()), p -> new LinkedHashSet<>())
+                    .add(reference.behavior());
         }
         return behaviorsByPolicy.entrySet().stream()
                 .map(e -> unresolved(e.getValue(), e.getKey().get(0), e.getKey().get(1)))
                 .toList();
     }
 
-    private static Problem unresolved(List<String> behaviors, String policyType, String id) {
+    private static Problem unresolved(Set<String> behaviors, String policyType, String id) {
         var evidence = new LinkedHashMap<String, String>();
         evidence.put("behavior", String.join(", ", behaviors));
         evidence.put("policyType", policyType);

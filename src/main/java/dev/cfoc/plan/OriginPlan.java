@@ -30,20 +30,8 @@ public record OriginPlan(String originId, String domainName, List<ProbeTarget> t
         paths = List.copyOf(paths);
     }
 
-    /** A plan whose paths are those of its targets, not reached as an origin group's primary. */
-    public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
-                      boolean probed, Map<String, String> evidence) {
-        this(originId, domainName, targets, problems, probed, evidence,
-                targets.stream().flatMap(t -> t.behaviors().stream()).distinct().toList(), Optional.empty());
-    }
-
     /** The same plan for an origin reached only as an origin group's primary. */
     public OriginPlan withFailover(Failover failover) {
         return new OriginPlan(originId, domainName, targets, problems, probed, evidence, paths, Optional.of(failover));
-    }
-
-    public OriginPlan(String originId, String domainName, List<ProbeTarget> targets, List<Problem> problems,
-                      boolean probed) {
-        this(originId, domainName, targets, problems, probed, Map.of());
     }
 }

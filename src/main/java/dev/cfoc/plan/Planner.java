@@ -39,12 +39,12 @@ public final class Planner {
         var hostForwarding = new HostForwarding(policies);
         var routes = new LinkedHashMap<String, List<Route>>();
         var membership = new LinkedHashMap<String, Map<String, String>>();
-        var unresolved = new ArrayList<dev.cfoc.finding.Problem>();
+        var unresolved = new ArrayList<HostForwarding.UnresolvedPolicy>();
         var failovers = new FailoverRoles();
 
         for (CacheBehavior behavior : distribution.allBehaviors()) {
             var route = new Route(behavior, hostForwarding.decide(behavior));
-            unresolved.addAll(route.host().problems());
+            unresolved.addAll(route.host().unresolved());
             String target = behavior.targetOriginId();
             var group = distribution.originGroup(target);
             if (group.isPresent()) {

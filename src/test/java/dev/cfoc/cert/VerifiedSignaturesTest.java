@@ -58,6 +58,30 @@ class VerifiedSignaturesTest {
     }
 
     @Test
+    void rulesForARun_verifyEachSignatureOfAChainOnce_acrossChecks_andEachRunHasItsOwnCache() {
+        CertificateRules run = rules.forRun();
+        Issued leaf = leaf();
+
+        assertThat(run.verify(leaf.chain(), ORIGIN)).isEmpty();
+        assertThat(run.signatures().size()).as("leaf by intermediate, intermediate by root").isEqualTo(2);
+        assertThat(run.verify(leaf.chain(), ORIGIN)).isEmpty();
+        assertThat(run.signatures().size()).isEqualTo(2);
+
+        assertThat(rules.forRun().signatures().size()).as("another run starts empty").isZero();
+        assertThat(rules.verify(leaf.chain(), ORIGIN)).isEmpty();
+        assertThat(rules.signatures()).as("rules outside a run remember nothing").isSameAs(VerifiedSignatures.NONE);
+    }
+
+    @Test
+    void aChainCheck_asksTheRunsCache() {
+        VerifiedSignatures signatures = VerifiedSignatures.forRun();
+        Issued leaf = leaf();
+
+        assertThat(new Issuance(signatures).issued(pki.intermediateCertificate(), leaf.certificate())).isTrue();
+        assertThat(signatures.size()).isEqualTo(1);
+    }
+
+    @Test
     void aSignatureThatDoesNotVerify_isNeverRemembered() {
         VerifiedSignatures signatures = VerifiedSignatures.forRun();
         X509Certificate forged = withSignatureByteFlipped(leaf().certificate());

@@ -232,7 +232,8 @@ class DistributionFileLoaderErrorsTest {
                 .addObject().put("Id", "alb-web");
         group.putObject("Members").put("Quantity", 1).putArray("Items").addObject().put("OriginId", "s3-assets");
 
-        assertThat(loadBroken(config)).hasMessageContaining("$.DistributionConfig.OriginGroups.Items[0].Id: duplicate Id");
+        assertThat(loadBroken(config)).hasMessageContaining("$.DistributionConfig.OriginGroups.Items[0].Id: duplicate Id")
+                .hasMessageEndingWith("duplicate Id \"alb-web\": an origin has the same Id");
     }
 
     @Test

@@ -223,4 +223,24 @@ class DistributionFileLoaderTest {
         assertThat(loader.loadString(template.formatted("\"OriginMtlsConfig\": null,"), "c.json")
                 .getFirst().origins().getFirst().mtlsConfigured()).isFalse();
     }
+
+    @Test
+    void stagingConfig_keepsItsStagingFlagAndPolicy_whenGivenAnId() throws Exception {
+        String json = """
+                {"Origins": {"Quantity": 1, "Items": [{"Id": "o", "DomainName": "o.example.com",
+                  "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
+                 "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "https-only"},
+                 "Staging": true, "ContinuousDeploymentPolicyId": "cdp-1"}
+                """;
+        Distribution loaded = loader.loadString(json, "staging.json").getFirst();
+        ViewerNames names = new ViewerNames(List.of("www.example.com"), "staging distribution of primary E1");
+
+        Distribution withId = loaded.withViewerNames(names).withId("E2STAGING");
+
+        assertThat(withId.id()).contains("E2STAGING");
+        assertThat(withId.staging()).isTrue();
+        assertThat(withId.continuousDeploymentPolicyId()).contains("cdp-1");
+        assertThat(withId.viewerNames()).contains(names);
+        assertThat(withId).usingRecursiveComparison().ignoringFields("id").isEqualTo(loaded.withViewerNames(names));
+    }
 }
