@@ -71,6 +71,11 @@ public final class OriginProber {
         return address -> known.computeIfAbsent(address, routes::routable);
     }
 
+    /** The most connecting may take, as CloudFront waits: {@code ConnectionAttempts × ConnectionTimeout}. */
+    static Duration connectBudget(ProbeTarget target) {
+        return target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()));
+    }
+
     /**
      * Decision: AWS documents no TLS handshake timeout, so the whole handshake (ClientHello to Finished) is bounded
      * by the origin's ConnectionTimeout, as an absolute deadline.
@@ -90,15 +95,14 @@ public final class OriginProber {
 
     /**
      * The longest one probe of {@code target} can take, DNS excluded (bounded by {@link HostResolver}): every
-     * connection attempt ({@code ConnectionAttempts × ConnectionTimeout}), the handshake ({@link #handshakeTimeout}),
+     * connection attempt ({@link #connectBudget}), the handshake ({@link #handshakeTimeout}),
      * then either the response head ({@code OriginReadTimeout}) or, when the handshake failed, its diagnosis
      * ({@link #diagnosisBudget}). Each step is bounded by an absolute deadline; this is their sum.
      */
     public static Duration deadline(ProbeTarget target) {
         Duration afterHandshake = target.readTimeout().compareTo(diagnosisBudget(target)) > 0
                 ? target.readTimeout() : diagnosisBudget(target);
-        return target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()))
-                .plus(handshakeTimeout(target)).plus(afterHandshake);
+        return connectBudget(target).plus(handshakeTimeout(target)).plus(afterHandshake);
     }
 
     /** Probes {@code target} on its own: no deadline, no connection shared with other probes. */
@@ -230,8 +234,7 @@ public final class OriginProber {
 
         private Optional<Socket> connect(List<InetAddress> addresses, ConnectOnce connections) {
             long start = System.nanoTime();
-            Duration allAttempts = target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()));
-            Duration left = deadline.cap(allAttempts);
+            Duration left = deadline.cap(connectBudget(target));
             ConnectOnce.Result connection = connections.connect(addresses, target.port(), target.connectTimeout(),
                     target.connectionAttempts(), deadline);
             timings.put("connect", Durations.millisSince(start));

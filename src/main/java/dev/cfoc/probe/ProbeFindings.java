@@ -261,8 +261,7 @@ final class ProbeFindings {
 
     /** {@link #cutByDeadline} while connecting, with the attempts that were made. */
     static Problem connectCutByDeadline(ProbeTarget target, TcpConnector.NotConnected failed, Duration left) {
-        Duration allAttempts = target.connectTimeout().multipliedBy(Math.max(1, target.connectionAttempts()));
-        Problem problem = cutByDeadline(target, DeadlineStage.CONNECTING, left, allAttempts)
+        Problem problem = cutByDeadline(target, DeadlineStage.CONNECTING, left, OriginProber.connectBudget(target))
                 .withEvidence("attempts", failed.attempts().size() + " of " + target.connectionAttempts());
         for (int i = 0; i < failed.attempts().size(); i++) {
             problem = problem.withEvidence("attempt" + (i + 1), failed.attempts().get(i).describe(target.port()));

@@ -87,11 +87,18 @@ public final class Redaction {
                 .flatMap(o -> o.customHeaders().stream()).toList());
     }
 
-    /** This redaction and {@code headers}' values too (the same one when it already has them). */
+    /**
+     * This redaction and {@code headers}' values too: the same one when it already has them, which is the case of
+     * every probe of a run ({@link #of}), so that costs a look-up per header, not a copy of the run's values.
+     */
     public Redaction with(List<CustomHeader> headers) {
+        List<String> added = headers.stream().map(h -> h.value().reveal()).filter(v -> !values.contains(v)).toList();
+        if (added.isEmpty()) {
+            return this;
+        }
         Set<String> more = new LinkedHashSet<>(values);
-        headers.forEach(h -> more.add(h.value().reveal()));
-        return more.size() == values.size() ? this : new Redaction(more);
+        more.addAll(added);
+        return new Redaction(more);
     }
 
     /** True when there is nothing to search for: every text stays as it is. */

@@ -155,6 +155,20 @@ class AddressFamilyIT {
     }
 
     @Test
+    void aProberLooksEachAddressesRouteUpOnce_howeverManyProbesUseIt() {
+        AtomicInteger lookups = new AtomicInteger();
+        OriginProber prober = prober(List.of(V4), address -> lookups.incrementAndGet() > 0);
+        try (SampleHttpServer v4 = SampleHttpServer.start()) {
+            var target = Targets.http(Targets.ORIGIN, v4.port()).build();
+
+            List<ProbeResult> results = List.of(prober.probe(target), prober.probe(target), prober.probe(target));
+
+            assertThat(results).allSatisfy(r -> assertThat(r.httpStatus()).hasValue(200));
+            assertThat(lookups).hasValue(1);
+        }
+    }
+
+    @Test
     void systemRouteCheck_routesLoopback() {
         assertThat(RouteCheck.SYSTEM.routable(V4)).isTrue();
     }

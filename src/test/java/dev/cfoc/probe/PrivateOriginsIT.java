@@ -81,6 +81,24 @@ class PrivateOriginsIT {
         }
     }
 
+    @Test
+    void aVpcOriginsPrivateEndpoint_isProbedWithoutTheLabsOptIn() {
+        try (SampleTlsServer server = SampleTlsServer.builder(LEAF).start()) {
+            OriginProber publicOnly = prober("127.0.0.1", AddressPolicy.publicOnly(CheckerNetwork.notPrivate()));
+
+            ProbeResult vpcOrigin = publicOnly.probe(Targets.https(Targets.ORIGIN, server.port())
+                    .vpcOrigin("vo_0a1b2c3d").build());
+            ProbeResult sameNameAsACustomOrigin = publicOnly.probe(Targets.https(Targets.ORIGIN, server.port())
+                    .build());
+
+            assertThat(vpcOrigin.problems()).isEmpty();
+            assertThat(vpcOrigin.httpStatus()).hasValue(200);
+            assertThat(sameNameAsACustomOrigin.problems()).extracting(Problem::code)
+                    .containsExactly(FindingCode.ORIGIN_NOT_PUBLIC);
+            assertThat(server.connections()).as("the VPC origin's connection only").isEqualTo(1);
+        }
+    }
+
     private static OriginProber prober(String address, AddressPolicy policy) {
         return new OriginProber(HostResolver.fixed(Map.of(Targets.ORIGIN, address)), (chain, names) -> List.of(),
                 policy);

@@ -63,6 +63,20 @@ class RedactionTest {
     }
 
     @Test
+    void valuesTheRunAlreadyHas_leaveTheSameRedaction_andNewOnesMakeAnotherThatAlsoRedactsThem() {
+        Redaction same = RUN.with(List.of(new CustomHeader("X-Other-Name", Secret.of("s3cret-value"))));
+        Redaction more = RUN.with(List.of(new CustomHeader("X-Origin-Verify", Secret.of("s3cret-value")),
+                new CustomHeader("X-New", Secret.of("brand-new-value"))));
+
+        assertThat(same).isSameAs(RUN);
+        assertThat(RUN.with(List.of())).isSameAs(RUN);
+        assertThat(more).isNotSameAs(RUN);
+        assertThat(more.redact("a s3cret-value and a brand-new-value")).isEqualTo("a " + Secret.REDACTED + " and a "
+                + Secret.REDACTED);
+        assertThat(RUN.redact("brand-new-value")).isEqualTo("brand-new-value");
+    }
+
+    @Test
     void textWithoutValues_isLeftAsItIs() {
         Problem problem = Problem.of(FindingCode.TLS_DEPRECATED_PROTOCOL, "the origin negotiated TLSv1.1");
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,36 @@ class ServerCertificatesTest {
         assertThat(certificates.size()).isZero();
         certificates.tlsCertificate(BcCrypto.create(), leaf);
         assertThat(certificates.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunRemembersAtMostItsBoundOfCertificates_andDecodesTheOthersEveryTime() throws Exception {
+        ServerCertificates certificates = ServerCertificates.forRun();
+        List<byte[]> distinct = IntStream.rangeClosed(0, ServerCertificates.MAX_ENTRIES)
+                .mapToObj(ServerCertificatesTest::withSignatureEnding).toList();
+
+        for (byte[] encoding : distinct) {
+            certificates.tlsCertificate(BcCrypto.create(), encoding);
+        }
+        byte[] beyond = distinct.getLast();
+        X509Certificate first = certificates.x509(certificates.tlsCertificate(BcCrypto.create(), beyond));
+        X509Certificate second = certificates.x509(certificates.tlsCertificate(BcCrypto.create(), beyond));
+        X509Certificate remembered = certificates.x509(certificates.tlsCertificate(BcCrypto.create(),
+                distinct.getFirst()));
+
+        assertThat(certificates.size()).isEqualTo(ServerCertificates.MAX_ENTRIES);
+        assertThat(second).isEqualTo(first);
+        assertThat(first.getEncoded()).isEqualTo(beyond);
+        assertThat(remembered).isSameAs(certificates.x509(certificates.tlsCertificate(BcCrypto.create(),
+                distinct.getFirst())));
+    }
+
+    /** The leaf with the last two bytes of its signature replaced: another certificate that parses (unverified). */
+    private static byte[] withSignatureEnding(int n) {
+        byte[] changed = leaf.clone();
+        changed[changed.length - 2] = (byte) (n >> 8);
+        changed[changed.length - 1] = (byte) n;
+        return changed;
     }
 
     @Test

@@ -40,6 +40,7 @@ final class Targets {
         private List<CustomHeader> headers = List.of();
         private AddressFamily family = AddressFamily.IPV4;
         private boolean onlyFamily = true;
+        private Optional<String> vpcOriginId = Optional.empty();
 
         private Builder(Scheme scheme, String host, int port) {
             this.scheme = scheme;
@@ -85,11 +86,17 @@ final class Targets {
             return this;
         }
 
+        /** The host is this VPC origin's private endpoint. */
+        Builder vpcOrigin(String id) {
+            this.vpcOriginId = Optional.of(id);
+            return this;
+        }
+
         ProbeTarget build() {
             boolean tls = scheme == Scheme.HTTPS;
             return new ProbeTarget("origin-1", scheme, host, port, tls ? Optional.of(sni) : Optional.empty(), sni,
                     new java.util.LinkedHashSet<>(List.of(sni, host)), versions, connectTimeout, attempts, readTimeout, "/", headers, List.of("*"), family, onlyFamily,
-                    Optional.empty());
+                    vpcOriginId);
         }
     }
 }

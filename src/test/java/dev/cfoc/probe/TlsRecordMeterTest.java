@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,6 +31,20 @@ class TlsRecordMeterTest {
 
         assertThat(meter.readAllBytes()).hasSize(wire.size());
         assertThat(meter.exceeded()).isEmpty();
+
+        // the tally shows once a bound is passed: the same handshake, then HelloRequests without end
+        int records = 6; // ServerHello, Certificate in four, ServerKeyExchange with ServerHelloDone
+        for (; records <= TlsRecordMeter.MAX_HANDSHAKE_RECORDS; records++) {
+            wire.writeBytes(record(HANDSHAKE, message(0, 0)));
+        }
+        TlsRecordMeter.Tally tally = catchThrowableOfType(TlsRecordMeter.LimitExceeded.class,
+                new TlsRecordMeter(new ByteArrayInputStream(wire.toByteArray()))::readAllBytes).tally();
+        assertThat(tally.messages()).as("the Certificate message in four records is one message")
+                .containsExactly(Map.entry("server_hello", 1L), Map.entry("certificate", 1L),
+                        Map.entry("server_key_exchange", 1L), Map.entry("server_hello_done", 1L),
+                        Map.entry("hello_request", (long) TlsRecordMeter.MAX_HANDSHAKE_RECORDS - 6));
+        assertThat(tally.recordCount()).isEqualTo(TlsRecordMeter.MAX_HANDSHAKE_RECORDS + 1);
+        assertThat(tally.bytes()).as("up to the header of the record past the bound").isEqualTo(wire.size() - 4);
     }
 
     @Test
