@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.sample.SamplePki.LeafSpec;
+import dev.cfoc.testing.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,9 +126,7 @@ class CheckScopeTest {
     @Test
     void trustAnchorThatIsNotACa_isRefused(@TempDir Path dir) throws Exception {
         var leaf = SamplePki.create("Anchors").issueLeaf(LeafSpec.forNames("origin.example.com")).certificate();
-        Path pem = Files.writeString(dir.resolve("leaf.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(leaf.getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = Pem.write(dir.resolve("leaf.pem"), leaf);
 
         CliRun run = CliRun.of("check", "--config", getDistributionConfig(dir).toString(), "--trust-anchors",
                 pem.toString());
