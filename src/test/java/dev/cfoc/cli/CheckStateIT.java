@@ -99,7 +99,9 @@ class CheckStateIT {
         CliRun run = CliRun.checkLoopback("--config", config(world.get().expired.port()).toString(), "--trust-anchors",
                 world.get().rootPem.toString(), "--format", "text", "--fail-on", "never");
 
-        assertThat(run.out()).doesNotContain("alert:").doesNotContain("NEW").doesNotContain("since");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ERROR CERT_EXPIRED")
+                .doesNotContain("alert:").doesNotContain("NEW").doesNotContain("since");
         assertThat(run.err()).doesNotContain("state:");
     }
 }
