@@ -71,6 +71,15 @@ class CheckScopeTest {
     }
 
     @Test
+    void malformedId_isBadInput_namingTheOption(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of("check", "--config", getDistributionConfig(dir).toString(), "--id", "dist-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: --id: 'dist-1' is not a distribution id (like E2QWRUHAPOMQZL)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void idForAFileOfSeveralDistributions_isBadInput(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.of("check", "--config", list(dir).toString(), "--id", "E2QWRUHAPOMQZL");
 
