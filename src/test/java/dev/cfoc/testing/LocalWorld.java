@@ -108,6 +108,19 @@ public final class LocalWorld implements AutoCloseable {
 
     // ---- CloudFront API stubs ----
 
+    /**
+     * What the event files of {@code events/} read: GetDistribution (both distributions), ListDistributions, the
+     * changed policy and who uses it, the tenant.
+     */
+    public void stubEventFiles(WireMockExtension api) {
+        stubGetDistribution(api, CHANGED_POLICY_ID);
+        stubGetOtherDistribution(api);
+        stubListDistributions(api);
+        stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+        stubOriginRequestPolicyUsers(api, CHANGED_POLICY_ID);
+        stubTenant(api);
+    }
+
     /** GetDistribution for the distribution of the CloudTrail and manual events: an expired and a healthy origin. */
     public void stubGetDistribution(WireMockExtension api, String originRequestPolicyId) {
         api.stubFor(get(urlEqualTo(API + "/distribution/" + DISTRIBUTION_ID))
