@@ -21,13 +21,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -316,22 +316,16 @@ class InvokeCommandIT {
     @Test
     void badEndpointInTheProcessEnvironment_exits2_namingThatVariable(@TempDir Path dir) throws Exception {
         // the SDK reads the process environment by itself; a child JVM is the only way to give it one
-        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "invoke", "--event", "events/manual.json", "--timeout", "60");
-        command.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        var command = ChildCli.command(List.of("invoke", "--event", "events/manual.json", "--timeout", "60"));
         command.environment().putAll(Map.of("AWS_ENDPOINT_URL", "not-a-url",
                 "AWS_ACCESS_KEY_ID", LocalWorld.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalWorld.SECRET_KEY,
                 "AWS_REGION", "us-east-1"));
-        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
-                .start();
 
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
-        String stdout = Files.readString(dir.resolve("out"));
-        String stderr = Files.readString(dir.resolve("err"));
-        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
-        assertThat(stderr).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
+        ChildCli.Ended run = ChildCli.run(command, dir, Duration.ofMinutes(2));
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
                 .doesNotContain("--env");
-        assertThat(stdout).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 }
