@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
             for (String id : distributionIds) {
                 ConfigFiles.checkId("--distribution-id", id);
             }
-            files = new ConfigFiles(main == null ? System.in : main.stdin)
+            files = new ConfigFiles(main.stdin)
                     .read(configs.stream().map(ConfigOption::argument).toList(), includeDisabled);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
