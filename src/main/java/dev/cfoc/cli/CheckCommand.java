@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** {@code check --config FILE… | --distribution-id E… | --all-distributions}: checks distributions from files and/or the API. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -36,8 +35,6 @@ import java.util.regex.Pattern;
                 + "get-distribution-config, get-distribution or list-distributions, or a bare DistributionConfig) "
                 + "and/or read from the CloudFront API with the default AWS credentials chain (as the Lambda does).")
 final class CheckCommand implements Callable<Integer> {
-
-    private static final Pattern DISTRIBUTION_ID = ConfigFiles.DISTRIBUTION_ID;
 
     @Spec
     CommandSpec spec;
@@ -130,15 +127,12 @@ final class CheckCommand implements Callable<Integer> {
             err.println(spec.commandLine().getUsageMessage());
             return ExitCodes.BAD_INPUT;
         }
-        for (String id : distributionIds) {
-            if (!DISTRIBUTION_ID.matcher(id).matches()) {
-                err.println("error: --distribution-id: '" + id + "' is not a distribution id (like E2QWRUHAPOMQZL)");
-                return ExitCodes.BAD_INPUT;
-            }
-        }
         ConfigFiles.Loaded files;
         try {
-            files = new ConfigFiles(main == null ? System.in : main.stdin)
+            for (String id : distributionIds) {
+                ConfigFiles.checkId("--distribution-id", id);
+            }
+            files = new ConfigFiles(main.stdin)
                     .read(configs.stream().map(ConfigOption::argument).toList(), includeDisabled);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());

@@ -14,7 +14,7 @@ import dev.cfoc.probe.ProbeListener;
 import dev.cfoc.report.Counts;
 import dev.cfoc.report.FindingHistory;
 import dev.cfoc.report.Report;
-import dev.cfoc.report.ReportFormat;
+import dev.cfoc.report.ReportWriter;
 import dev.cfoc.report.SummaryLine;
 import dev.cfoc.state.AlertHistory;
 import dev.cfoc.state.AlertLedger;
@@ -163,7 +163,8 @@ final class CheckRun {
                 return ExitCodes.BAD_INPUT;
             }
         }
-        if (!print(report, options.effectiveFormat(), ColourChoice.useColour(interactive, System.getenv()), history)) {
+        if (!print(report, options.effectiveFormat().writer(ColourChoice.useColour(interactive, System.getenv()),
+                history))) {
             return ExitCodes.INTERNAL_ERROR;
         }
         err.println((report.coverage().checkedNothing() ? "error: " : "done: ") + SummaryLine.of(report));
@@ -201,12 +202,17 @@ final class CheckRun {
         return new AlertHistory(decisions);
     }
 
-    /** @return false, having said so on stderr, when the report could not be written (disk full, closed pipe) */
-    private boolean print(Report report, ReportFormat format, boolean colour, FindingHistory history) {
+    /**
+     * @return false, having said so on stderr, when the report could not be written (disk full, closed pipe)
+     * @throws UncheckedIOException when the writer itself failed (a PrintWriter never throws: its own failures are
+     *                              kept for checkError()), so a half-written report is an internal error, never a
+     *                              success
+     */
+    boolean print(Report report, ReportWriter writer) {
         try {
-            format.writer(colour, history).write(report, out);
+            writer.write(report, out);
         } catch (IOException e) {
-            // a PrintWriter reports its own failures through checkError() below
+            throw new UncheckedIOException("writing the report", e);
         }
         return ExitCodes.written(out, err, "the report");
     }

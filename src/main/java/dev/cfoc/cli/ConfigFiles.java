@@ -25,7 +25,7 @@ final class ConfigFiles {
 
     /** What {@code --config} names standard input with. */
     static final String STDIN = "-";
-    static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
+    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     /** One {@code --config}, with the {@code --id} given after it, if any. */
     record Argument(String file, Optional<String> id) {
@@ -52,9 +52,8 @@ final class ConfigFiles {
         Map<String, Argument> unique = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Argument argument : arguments) {
-            if (argument.id().isPresent() && !DISTRIBUTION_ID.matcher(argument.id().get()).matches()) {
-                throw new ConfigException("--id: '" + argument.id().get() + "' is not a distribution id (like "
-                        + "E2QWRUHAPOMQZL)");
+            if (argument.id().isPresent()) {
+                checkId("--id", argument.id().get());
             }
             String key = key(argument.file());
             Argument earlier = unique.get(key);
@@ -91,6 +90,13 @@ final class ConfigFiles {
                     + "output: " + String.join(", ", skipped) + "; --include-disabled checks them");
         }
         return new Loaded(distributions, skipped, notes);
+    }
+
+    /** @throws ConfigException naming {@code option} when {@code id} is not shaped like a distribution id */
+    static void checkId(String option, String id) throws ConfigException {
+        if (!DISTRIBUTION_ID.matcher(id).matches()) {
+            throw new ConfigException(option + ": '" + id + "' is not a distribution id (like E2QWRUHAPOMQZL)");
+        }
     }
 
     /** A file read once, whatever the spelling of its path: its real path; standard input is one source. */

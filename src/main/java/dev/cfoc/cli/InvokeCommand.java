@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Run the Lambda handler locally on an event file (as 'sam local invoke' would). "
                 + "AWS endpoints and credentials come from the usual AWS_* variables (AWS_ENDPOINT_URL… included), "
                 + "or from --env.",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {
                 "0:the handler returned a report, or an SQS batch response without failed messages",
                 "1:the handler failed (e.g. findings could not be published), timed out, or its SQS batch response "
@@ -56,7 +56,6 @@ final class InvokeCommand implements Callable<Integer> {
 
     /** Exit code when the handler threw or timed out (Lambda: a function error). */
     static final int HANDLER_FAILED = 1;
-
 
     @Spec
     CommandSpec spec;

@@ -12,20 +12,18 @@ import dev.cfoc.testing.SampleTlsServer;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.TlsVersion;
 import dev.cfoc.testing.FullBacklogListener;
+import dev.cfoc.testing.Pem;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,12 +213,7 @@ class CheckCommandIT {
     }
 
     private static Path trustAnchors() throws Exception {
-        Path file = dir.resolve("sample-root.pem");
-        X509Certificate root = PKI.rootCertificate();
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(root.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        return Files.writeString(file, pem);
+        return Pem.write(dir.resolve("sample-root.pem"), PKI.rootCertificate());
     }
 
     /** get-distribution shape; the default behavior goes to the healthy origin, one path behavior per origin. */

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.testing.SampleTlsServer;
+import dev.cfoc.testing.Pem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,10 +131,6 @@ class CheckDeadlineIT {
     }
 
     private static Path rootPem() throws Exception {
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(PKI.rootCertificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        return Files.writeString(dir.resolve("root.pem"), pem);
+        return Pem.write(dir.resolve("root.pem"), PKI.rootCertificate());
     }
 }

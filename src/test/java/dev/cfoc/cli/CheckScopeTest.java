@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.sample.SamplePki.LeafSpec;
+import dev.cfoc.testing.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +71,15 @@ class CheckScopeTest {
     }
 
     @Test
+    void malformedId_isBadInput_namingTheOption(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of("check", "--config", getDistributionConfig(dir).toString(), "--id", "dist-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: --id: 'dist-1' is not a distribution id (like E2QWRUHAPOMQZL)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void idForAFileOfSeveralDistributions_isBadInput(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.of("check", "--config", list(dir).toString(), "--id", "E2QWRUHAPOMQZL");
 
@@ -127,9 +135,7 @@ class CheckScopeTest {
     @Test
     void trustAnchorThatIsNotACa_isRefused(@TempDir Path dir) throws Exception {
         var leaf = SamplePki.create("Anchors").issueLeaf(LeafSpec.forNames("origin.example.com")).certificate();
-        Path pem = Files.writeString(dir.resolve("leaf.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(leaf.getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = Pem.write(dir.resolve("leaf.pem"), leaf);
 
         CliRun run = CliRun.of("check", "--config", getDistributionConfig(dir).toString(), "--trust-anchors",
                 pem.toString());

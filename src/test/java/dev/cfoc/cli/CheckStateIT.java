@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,14 +61,18 @@ class CheckStateIT {
         assertThat(first.out()).contains("alert: NEW").containsPattern("ERROR CERT_EXPIRED  port \\d+  sni localhost  NEW")
                 .contains("affects: requests to `/legacy/*` on shop.example.com will get 502");
         assertThat(first.err()).contains("state: 1 NEW (" + state + ")");
-        assertThat(JSON.readTree(Files.readString(state)).get("states").get("ESTATE00001").get("version").asInt())
-                .isEqualTo(1);
+        JsonNode stored = JSON.readTree(Files.readString(state)).get("states").get("ESTATE00001");
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+        Instant firstSeen = Instant.parse(stored.get("state").get("active").get(0).get("firstSeen").asText());
 
         CliRun second = check(broken, state, "json");
         JsonNode finding = JSON.readTree(second.out()).get("distributions").get(0).get("origins").get(1)
                 .get("findings").get(0);
         assertThat(finding.get("code").asText()).isEqualTo("CERT_EXPIRED");
         assertThat(finding.get("firstSeen").asText()).isNotBlank();
+        assertThat(Instant.parse(finding.get("firstSeen").asText())).as("the first run's, not this one's")
+                .isEqualTo(firstSeen)
+                .isBefore(Instant.parse(JSON.readTree(second.out()).get("generatedAt").asText()));
         assertThat(second.err()).contains("state: no change");
 
         CliRun fixed = check(config(world.get().healthy.port()), state, "text");
@@ -99,7 +104,9 @@ class CheckStateIT {
         CliRun run = CliRun.checkLoopback("--config", config(world.get().expired.port()).toString(), "--trust-anchors",
                 world.get().rootPem.toString(), "--format", "text", "--fail-on", "never");
 
-        assertThat(run.out()).doesNotContain("alert:").doesNotContain("NEW").doesNotContain("since");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ERROR CERT_EXPIRED")
+                .doesNotContain("alert:").doesNotContain("NEW").doesNotContain("since");
         assertThat(run.err()).doesNotContain("state:");
     }
 }

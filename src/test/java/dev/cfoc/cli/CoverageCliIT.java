@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,15 +103,12 @@ class CoverageCliIT {
         command.environment().putAll(java.util.Map.of("HOME", dir.toString(), "AWS_REGION", "us-east-1",
                 "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", dir.resolve("none").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString()));
-        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
-                .start();
+        ChildCli.Ended run = ChildCli.run(command, dir, Duration.ofMinutes(2));
 
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
-        String stderr = Files.readString(dir.resolve("err"));
-        assertThat(process.exitValue()).as(stderr).isEqualTo(4);
-        assertThat(stderr).contains("Unable to load credentials").contains("error: nothing checked")
+        assertThat(run.exit()).as(run.err()).isEqualTo(4);
+        assertThat(run.err()).contains("Unable to load credentials").contains("error: nothing checked")
                 .doesNotContain("checking 0");
-        assertThat(JSON.readTree(dir.resolve("out").toFile()).get("summary").get("coverage").get("distributions")
+        assertThat(JSON.readTree(run.out()).get("summary").get("coverage").get("distributions")
                 .get("checked").asInt()).isZero();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.testing.LoopbackOrigins;
-import dev.cfoc.testing.InvokeFixture;
 import dev.cfoc.testing.LocalWorld;
 import dev.cfoc.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +21,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -53,24 +52,24 @@ class InvokeCommandIT {
     static final WireMockExtension api = LocalWorld.wireMock();
 
     @RegisterExtension
-    static final PerClass<InvokeFixture> fixture = PerClass.of(InvokeFixture::start);
+    static final PerClass<LocalWorld> world = PerClass.of(LocalWorld::start);
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void stubApis() {
-        fixture.get().stubCloudFront(api);
-        InvokeFixture.stubSnsAccepted(api);
+        world.get().stubEventFiles(api);
+        LocalWorld.stubSnsPublishAccepted(api);
     }
 
     private int invoke(String... extra) {
         List<String> args = new ArrayList<>(List.of("invoke", "--timeout", "120",
                 "--env", "AWS_ENDPOINT_URL=" + api.baseUrl(),
-                "--env", "AWS_ACCESS_KEY_ID=" + InvokeFixture.ACCESS_KEY,
-                "--env", "AWS_SECRET_ACCESS_KEY=" + InvokeFixture.SECRET_KEY,
-                "--env", "TOPIC_ARN=" + InvokeFixture.TOPIC_ARN,
-                "--env", "TRUST_ANCHORS=" + fixture.get().rootPem(),
+                "--env", "AWS_ACCESS_KEY_ID=" + LocalWorld.ACCESS_KEY,
+                "--env", "AWS_SECRET_ACCESS_KEY=" + LocalWorld.SECRET_KEY,
+                "--env", "TOPIC_ARN=" + LocalWorld.TOPIC.value(),
+                "--env", "TRUST_ANCHORS=" + world.get().rootPem,
                 "--env", "DISTRIBUTION_IDS=",
                 "--env", "MIN_SEVERITY=WARNING",
                 "--env", LoopbackOrigins.INVOKE_ENV));
@@ -97,26 +96,26 @@ class InvokeCommandIT {
 
     private static final String API = "/2020-05-31";
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
-            Map.entry("scheduled.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID,
-                    InvokeFixture.OTHER_DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID, API + "/distribution", false)),
-            Map.entry("manual.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID,
-                    API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
-            Map.entry("cloudtrail-update-distribution.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
-                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
-            Map.entry("cloudtrail-associate-alias.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
-                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution/" + InvokeFixture.DISTRIBUTION_ID, false)),
+            Map.entry("scheduled.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID,
+                    LocalWorld.OTHER_DISTRIBUTION_ID), LocalWorld.DISTRIBUTION_ID, API + "/distribution", false)),
+            Map.entry("manual.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID), LocalWorld.DISTRIBUTION_ID,
+                    API + "/distribution/" + LocalWorld.DISTRIBUTION_ID, false)),
+            Map.entry("cloudtrail-update-distribution.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID),
+                    LocalWorld.DISTRIBUTION_ID, API + "/distribution/" + LocalWorld.DISTRIBUTION_ID, false)),
+            Map.entry("cloudtrail-associate-alias.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID),
+                    LocalWorld.DISTRIBUTION_ID, API + "/distribution/" + LocalWorld.DISTRIBUTION_ID, false)),
             Map.entry("cloudtrail-update-origin-request-policy.json", new Expected(
-                    List.of(InvokeFixture.DISTRIBUTION_ID), InvokeFixture.DISTRIBUTION_ID,
-                    API + "/distributionsByOriginRequestPolicyId/" + InvokeFixture.CHANGED_POLICY_ID, false)),
-            Map.entry("cloudtrail-create-distribution-tenant.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
-                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
-            Map.entry("cloudtrail-update-distribution-tenant.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
-                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
-            Map.entry("cloudtrail-update-domain-association.json", new Expected(List.of(InvokeFixture.DISTRIBUTION_ID),
-                    InvokeFixture.DISTRIBUTION_ID, API + "/distribution-tenant/" + InvokeFixture.TENANT_ID, false)),
+                    List.of(LocalWorld.DISTRIBUTION_ID), LocalWorld.DISTRIBUTION_ID,
+                    API + "/distributionsByOriginRequestPolicyId/" + LocalWorld.CHANGED_POLICY_ID, false)),
+            Map.entry("cloudtrail-create-distribution-tenant.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID),
+                    LocalWorld.DISTRIBUTION_ID, API + "/distribution-tenant/" + LocalWorld.TENANT_ID, false)),
+            Map.entry("cloudtrail-update-distribution-tenant.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID),
+                    LocalWorld.DISTRIBUTION_ID, API + "/distribution-tenant/" + LocalWorld.TENANT_ID, false)),
+            Map.entry("cloudtrail-update-domain-association.json", new Expected(List.of(LocalWorld.DISTRIBUTION_ID),
+                    LocalWorld.DISTRIBUTION_ID, API + "/distribution-tenant/" + LocalWorld.TENANT_ID, false)),
             Map.entry("cloudtrail-update-continuous-deployment-policy.json", new Expected(
-                    List.of(InvokeFixture.STAGING_ID), InvokeFixture.STAGING_ID,
-                    API + "/continuous-deployment-policy/" + InvokeFixture.CONTINUOUS_DEPLOYMENT_POLICY_ID, true)));
+                    List.of(LocalWorld.STAGING_ID), LocalWorld.STAGING_ID,
+                    API + "/continuous-deployment-policy/" + LocalWorld.CONTINUOUS_DEPLOYMENT_POLICY_ID, true)));
 
     static Stream<String> eventFiles() throws IOException {
         try (var list = Files.list(Path.of("events"))) {
@@ -135,7 +134,7 @@ class InvokeCommandIT {
         Expected expected = EXPECTED.get(file);
         assertThat(expected).as("events/" + file + " has no expectation in this test: add one").isNotNull();
         if (expected.staging()) {
-            fixture.get().stubStaging(api);
+            world.get().stubStaging(api);
         }
 
         // when
@@ -150,10 +149,10 @@ class InvokeCommandIT {
         assertThat(broken.get("origins").findValuesAsText("code")).containsExactly("CERT_EXPIRED");
         assertThat(report.get("summary").get("errors").asInt()).isEqualTo(1);
 
-        List<Map<String, String>> published = InvokeFixture.publishRequests(api);
+        List<Map<String, String>> published = LocalWorld.publishRequests(api);
         assertThat(published).singleElement().satisfies(message -> {
             assertThat(message.get("Subject")).startsWith("[ERROR] " + expected.published());
-            assertThat(InvokeFixture.attributes(message)).containsEntry("codes", "[\"CERT_EXPIRED\"]")
+            assertThat(LocalWorld.attributes(message)).containsEntry("codes", "[\"CERT_EXPIRED\"]")
                     .containsEntry("distributionId", expected.published());
         });
         api.verify(getRequestedFor(urlPathEqualTo(expected.apiCall())));
@@ -161,7 +160,7 @@ class InvokeCommandIT {
                 .isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("level")
                         || JSON.readTree(line).has("_aws")).isTrue());
         assertThat(err.toString()).contains("\"Namespace\":\"CloudFrontOriginChecker\"");
-        assertThat(out.toString() + err).doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+        assertThat(out.toString() + err).doesNotContain(LocalWorld.SECRET_HEADER_VALUE);
     }
 
     @Test
@@ -170,7 +169,7 @@ class InvokeCommandIT {
 
         assertThat(exit).as(err.toString()).isZero();
         api.verify(0, getRequestedFor(urlPathEqualTo(API + "/distribution")));
-        api.verify(1, getRequestedFor(urlEqualTo(API + "/origin-request-policy/" + InvokeFixture.CHANGED_POLICY_ID)));
+        api.verify(1, getRequestedFor(urlEqualTo(API + "/origin-request-policy/" + LocalWorld.CHANGED_POLICY_ID)));
     }
 
     @Test
@@ -180,18 +179,18 @@ class InvokeCommandIT {
         assertThat(exit).as(err.toString()).isZero();
         JsonNode app = StreamSupport.stream(stdout().get("distributions").get(0).get("origins").spliterator(), false)
                 .filter(o -> o.get("originId").asText().equals("app")).findFirst().orElseThrow();
-        assertThat(app.get("probes").findValuesAsText("sni")).contains(InvokeFixture.TENANT_DOMAIN, "www.example.com");
+        assertThat(app.get("probes").findValuesAsText("sni")).contains(LocalWorld.TENANT_DOMAIN, "www.example.com");
     }
 
     @Test
     void continuousDeploymentEvent_checksTheStagingDistribution_withItsPrimarysAliases() throws Exception {
-        fixture.get().stubStaging(api);
+        world.get().stubStaging(api);
 
         int exit = invoke("--event", "events/cloudtrail-update-continuous-deployment-policy.json");
 
         assertThat(exit).as(err.toString()).isZero();
         JsonNode staging = stdout().get("distributions").get(0);
-        assertThat(staging.get("id").asText()).isEqualTo(InvokeFixture.STAGING_ID);
+        assertThat(staging.get("id").asText()).isEqualTo(LocalWorld.STAGING_ID);
         assertThat(staging.get("origins").findValuesAsText("sni")).contains("www.example.com")
                 .doesNotContain("d4staging0dist.cloudfront.net");
         assertThat(staging.get("origins").findValuesAsText("code")).doesNotContain("STAGING_PRIMARY_UNKNOWN");
@@ -202,7 +201,7 @@ class InvokeCommandIT {
         int exit = invoke("--event", "events/manual.json", "--env", "AWS_REGION=cn-north-1");
 
         assertThat(exit).as(err.toString()).isZero();
-        api.verify(getRequestedFor(urlEqualTo("/2020-05-31/distribution/" + InvokeFixture.DISTRIBUTION_ID))
+        api.verify(getRequestedFor(urlEqualTo("/2020-05-31/distribution/" + LocalWorld.DISTRIBUTION_ID))
                 .withHeader("Authorization", containing("/cn-northwest-1/cloudfront/aws4_request")));
     }
 
@@ -214,14 +213,14 @@ class InvokeCommandIT {
         // then
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo("{\"batchItemFailures\":[]}");
-        assertThat(InvokeFixture.publishRequests(api)).singleElement().satisfies(message -> assertThat(
-                InvokeFixture.attributes(message)).containsEntry("distributionId", InvokeFixture.DISTRIBUTION_ID));
+        assertThat(LocalWorld.publishRequests(api)).singleElement().satisfies(message -> assertThat(
+                LocalWorld.attributes(message)).containsEntry("distributionId", LocalWorld.DISTRIBUTION_ID));
         assertThat(err.toString()).contains("batch answered");
     }
 
     @Test
     void sqsBatchWhosePublishFails_exits1_namingEveryFailedMessage() throws Exception {
-        InvokeFixture.stubSnsDenied(api);
+        LocalWorld.stubSnsPublishDenied(api);
 
         int exit = invoke("--event", "events/sqs-batch.json");
 
@@ -250,7 +249,7 @@ class InvokeCommandIT {
 
         assertThat(exit).isEqualTo(2);
         assertThat(stdout().get("error").get("type").asText()).isEqualTo("BadEvent");
-        assertThat(InvokeFixture.publishRequests(api)).isEmpty();
+        assertThat(LocalWorld.publishRequests(api)).isEmpty();
     }
 
     @Test
@@ -264,7 +263,7 @@ class InvokeCommandIT {
 
     @Test
     void snsRefusingThePublish_exits1_withTheFunctionError_andTheFindingsInTheLog() throws Exception {
-        InvokeFixture.stubSnsDenied(api);
+        LocalWorld.stubSnsPublishDenied(api);
 
         int exit = invoke("--event", "events/manual.json");
 
@@ -273,7 +272,7 @@ class InvokeCommandIT {
         assertThat(error.get("errorType").asText()).isEqualTo("dev.cfoc.aws.PublishFailedException");
         assertThat(error.get("errorMessage").asText()).contains("AuthorizationError");
         assertThat(err.toString()).contains("unpublished finding").contains("\"code\":\"CERT_EXPIRED\"")
-                .doesNotContain(InvokeFixture.SECRET_HEADER_VALUE);
+                .doesNotContain(LocalWorld.SECRET_HEADER_VALUE);
     }
 
     @Test
@@ -317,22 +316,16 @@ class InvokeCommandIT {
     @Test
     void badEndpointInTheProcessEnvironment_exits2_namingThatVariable(@TempDir Path dir) throws Exception {
         // the SDK reads the process environment by itself; a child JVM is the only way to give it one
-        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "invoke", "--event", "events/manual.json", "--timeout", "60");
-        command.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        var command = ChildCli.command(List.of("invoke", "--event", "events/manual.json", "--timeout", "60"));
         command.environment().putAll(Map.of("AWS_ENDPOINT_URL", "not-a-url",
-                "AWS_ACCESS_KEY_ID", InvokeFixture.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", InvokeFixture.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", LocalWorld.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LocalWorld.SECRET_KEY,
                 "AWS_REGION", "us-east-1"));
-        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
-                .start();
 
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
-        String stdout = Files.readString(dir.resolve("out"));
-        String stderr = Files.readString(dir.resolve("err"));
-        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
-        assertThat(stderr).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
+        ChildCli.Ended run = ChildCli.run(command, dir, Duration.ofMinutes(2));
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("error: AWS_ENDPOINT_URL: not a URL like http://127.0.0.1:4566: not-a-url")
                 .doesNotContain("--env");
-        assertThat(stdout).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 }

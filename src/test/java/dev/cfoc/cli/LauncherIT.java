@@ -5,8 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class LauncherIT {
         var command = new ProcessBuilder(LAUNCHER.toString(), "--version");
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));
 
-        Result result = run(command, dir);
+        ChildCli.Ended result = run(command, dir);
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("cloudfront-origin-checker ").doesNotContain("unknown");
@@ -39,7 +39,7 @@ class LauncherIT {
         command.environment().put("CFOC_JVM_DIRS", noJdks.toString());
         command.environment().put("PATH", "/usr/bin:/bin"); // at most the machine's default java (17 here), no JDK 21+
 
-        Result result = run(command, dir);
+        ChildCli.Ended result = run(command, dir);
 
         assertThat(result.exit()).as(result.err()).isEqualTo(69);
         assertThat(result.err()).contains("needs a JDK 21 or newer").contains("apt-get install openjdk-21-jdk-headless");
@@ -50,8 +50,8 @@ class LauncherIT {
     void startUpCache_isMadeOnce_andNeverReachesStdout(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache");
 
-        Result first = run(launcher(cache, "--version"), dir);
-        Result second = run(launcher(cache, "demo", "--format", "json"), dir);
+        ChildCli.Ended first = run(launcher(cache, "--version"), dir);
+        ChildCli.Ended second = run(launcher(cache, "demo", "--format", "json"), dir);
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.err()).contains("preparing the start-up cache");
@@ -69,7 +69,7 @@ class LauncherIT {
             Files.writeString(file, "not a class data archive");
         }
 
-        Result result = run(launcher(cache, "demo", "--format", "json"), dir);
+        ChildCli.Ended result = run(launcher(cache, "demo", "--format", "json"), dir);
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("{").contains("\"distributions\"");
@@ -81,7 +81,7 @@ class LauncherIT {
         var command = launcher(cache, "--version");
         command.environment().put("CFOC_STARTUP_CACHE", "off");
 
-        Result result = run(command, dir);
+        ChildCli.Ended result = run(command, dir);
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).doesNotContain("start-up cache");
@@ -104,13 +104,8 @@ class LauncherIT {
         }
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(ProcessBuilder command, Path dir) throws Exception {
-        Process process = command.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
-                .start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
-        return new Result(process.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
+    /** The launcher may build the jar and its start-up cache first. */
+    private static ChildCli.Ended run(ProcessBuilder command, Path dir) throws Exception {
+        return ChildCli.run(command, dir, Duration.ofMinutes(3));
     }
 }

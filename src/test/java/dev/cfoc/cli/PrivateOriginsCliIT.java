@@ -6,15 +6,14 @@ import dev.cfoc.probe.CheckerNetwork;
 import dev.cfoc.sample.SamplePki;
 import dev.cfoc.testing.LoopbackOrigins;
 import dev.cfoc.testing.SampleTlsServer;
+import dev.cfoc.testing.Pem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,9 +78,7 @@ class PrivateOriginsCliIT {
     }
 
     private static Path rootPem() throws Exception {
-        return Files.writeString(dir.resolve("root.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(PKI.rootCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return Pem.write(dir.resolve("root.pem"), PKI.rootCertificate());
     }
 
     private static Path config(String domainName) throws Exception {

@@ -12,6 +12,7 @@ import dev.cfoc.finding.FindingCode;
 import dev.cfoc.plan.Planner;
 import dev.cfoc.plan.PolicyCatalog;
 import dev.cfoc.probe.Redaction;
+import dev.cfoc.testing.Pem;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -311,9 +312,7 @@ class SecretsNeverLeakIT {
     }
 
     private Path trustAnchors() throws Exception {
-        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pki.rootCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n";
-        return write("root.pem", pem);
+        return write("root.pem", Pem.of(pki.rootCertificate()));
     }
 
     private Path write(String name, String content) throws Exception {

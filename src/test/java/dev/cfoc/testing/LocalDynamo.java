@@ -3,6 +3,7 @@ package dev.cfoc.testing;
 import dev.cfoc.aws.AwsClientOptions;
 import dev.cfoc.aws.AwsClients;
 import dev.cfoc.aws.DynamoDbStateStore;
+import dev.cfoc.sample.LocalPorts;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,10 +56,7 @@ public final class LocalDynamo implements AutoCloseable {
             unavailable("dynalite is not installed and scripts/install-dynalite could not install it (needs node "
                     + "and npm, and the npm registry)");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.closedPort();
         Process process = new ProcessBuilder("node", cli.get().toString(), "--host", "127.0.0.1", "--port",
                 String.valueOf(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
                 .redirectErrorStream(true).start();

@@ -35,7 +35,7 @@ public final class LocalSqs implements AutoCloseable {
 
     /** What the function's SQS client is built with in tests: this endpoint, test credentials. */
     public AwsClientOptions options() {
-        return AwsClientOptions.defaults().withCredentials(LocalAws.CREDENTIALS).withEndpointOverride(endpoint);
+        return LocalAws.options(endpoint.toString());
     }
 
     /** A client for the test's own sends and receives (the test plays the event source mapping). */

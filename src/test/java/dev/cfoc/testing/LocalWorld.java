@@ -11,12 +11,9 @@ import dev.cfoc.sample.SamplePki;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,18 +67,13 @@ public final class LocalWorld implements AutoCloseable {
         this.rootPem = rootPem;
     }
 
-    public static LocalWorld start(Path dir) throws IOException, CertificateEncodingException {
+    public static LocalWorld start(Path dir) throws IOException {
         SamplePki pki = SamplePki.create("cfoc lambda test");
         Instant now = Instant.now();
         SampleTlsServer healthy = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames("localhost"))).start();
         SampleTlsServer expired = SampleTlsServer.builder(pki.issueLeaf(SamplePki.LeafSpec.forNames("localhost")
                 .validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(3))))).start();
-        Path pem = dir.resolve("test-root.pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pki.rootCertificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
-        return new LocalWorld(healthy, expired, pem);
+        return new LocalWorld(healthy, expired, Pem.write(dir.resolve("test-root.pem"), pki.rootCertificate()));
     }
 
     /**
@@ -115,6 +107,19 @@ public final class LocalWorld implements AutoCloseable {
     }
 
     // ---- CloudFront API stubs ----
+
+    /**
+     * What the event files of {@code events/} read: GetDistribution (both distributions), ListDistributions, the
+     * changed policy and who uses it, the tenant.
+     */
+    public void stubEventFiles(WireMockExtension api) {
+        stubGetDistribution(api, CHANGED_POLICY_ID);
+        stubGetOtherDistribution(api);
+        stubListDistributions(api);
+        stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+        stubOriginRequestPolicyUsers(api, CHANGED_POLICY_ID);
+        stubTenant(api);
+    }
 
     /** GetDistribution for the distribution of the CloudTrail and manual events: an expired and a healthy origin. */
     public void stubGetDistribution(WireMockExtension api, String originRequestPolicyId) {
