@@ -58,7 +58,7 @@ public final class FirewallReview {
         CloudFrontPrefixLists lists = view.prefixLists(resource.region());
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("firewall", resource.label() + ", found by " + resource.foundBy() + "; security groups "
-                + String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
+                + resource.groupLabels());
         Set<String> reported = new HashSet<>();
         List<List<Problem>> reviewed = new ArrayList<>();
         for (ProbeResult probe : probes) {
