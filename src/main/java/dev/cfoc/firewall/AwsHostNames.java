@@ -59,6 +59,7 @@ public final class AwsHostNames {
         return SPECIAL_USE.matcher(normalise(name)).matches();
     }
 
+    /** A DNS name as compared here: lower case, without surrounding blanks or a final dot. */
     static String normalise(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;

@@ -9,12 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The words of the firewall findings, and of the commands that show and fix them. No I/O. */
 public final class FirewallFindings {
 
     static final String EVIDENCE_REGION = "region";
     static final String EVIDENCE_GROUPS = "securityGroups";
+    /**
+     * A group id in {@link #EVIDENCE_GROUPS} ({@link OriginResource#groupLabels()}, e.g. {@code sg-0a1 (web, admin),
+     * sg-0b2}): where a label starts, before its name; a group's name may hold commas, blanks and parentheses, its id
+     * none.
+     */
+    private static final Pattern GROUP_ID = Pattern.compile("(?:^|, )(sg-[0-9A-Za-z]+)(?=$|, | \\()");
 
     private FirewallFindings() {
     }
@@ -26,7 +33,7 @@ public final class FirewallFindings {
         evidence.put("resource", resource.label());
         evidence.put("foundBy", resource.foundBy());
         evidence.put(EVIDENCE_REGION, resource.region());
-        evidence.put(EVIDENCE_GROUPS, String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
+        evidence.put(EVIDENCE_GROUPS, resource.groupLabels());
         evidence.put("port", "tcp " + target.port());
         evidence.put("addressFamily", family.label());
         evidence.put("admits", blocked.admitsInstead());
@@ -49,7 +56,7 @@ public final class FirewallFindings {
                                   List<String> checkerGroups) {
         Map<String, String> evidence = new LinkedHashMap<>(timeout.evidence());
         evidence.put("resource", resource.label());
-        evidence.put(EVIDENCE_GROUPS, String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
+        evidence.put(EVIDENCE_GROUPS, resource.groupLabels());
         evidence.put("cloudFrontAdmittedBy", admittedBy);
         String checker = checkerGroups.isEmpty() ? "its security group"
                 : "its security group " + String.join(" or ", checkerGroups);
@@ -111,7 +118,7 @@ public final class FirewallFindings {
         if (region == null || groups == null) {
             return Optional.empty();
         }
-        List<String> ids = List.of(groups.split(", ")).stream().map(g -> g.split(" ")[0]).toList();
+        List<String> ids = GROUP_ID.matcher(groups).results().map(m -> m.group(1)).toList();
         return Optional.of("aws ec2 describe-security-groups --region " + region + " --group-ids "
                 + String.join(" ", ids) + " --query 'SecurityGroups[].[GroupId,IpPermissions]'");
     }

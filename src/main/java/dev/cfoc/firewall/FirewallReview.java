@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Judges the firewall on the connections CloudFront makes to one origin, and corrects what the checker's own probes
@@ -45,20 +46,19 @@ public final class FirewallReview {
     }
 
     public static Reviewed review(Origin origin, List<ProbeResult> probes, FirewallView view) {
-        List<List<Problem>> unchanged = probes.stream().map(ProbeResult::problems).toList();
         if (origin.type() instanceof OriginType.Vpc vpc) {
-            return new Reviewed(probes.stream().map(p -> replaceTimeout(p,
+            return new Reviewed(probes.stream().map(p -> replace(p.problems(),
                     t -> FirewallFindings.checkerBlockedInVpc(p.target(), vpc.vpcOriginId(), t))).toList(), Map.of());
         }
         Optional<OriginResource> found = view.resource(origin.domainName());
         if (!(origin.type() instanceof OriginType.Custom) || found.isEmpty()) {
-            return new Reviewed(unchanged, Map.of());
+            return new Reviewed(probes.stream().map(ProbeResult::problems).toList(), Map.of());
         }
         OriginResource resource = found.get();
         CloudFrontPrefixLists lists = view.prefixLists(resource.region());
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("firewall", resource.label() + ", found by " + resource.foundBy() + "; security groups "
-                + String.join(", ", resource.groups().stream().map(SecurityGroup::label).toList()));
+                + resource.groupLabels());
         Set<String> reported = new HashSet<>();
         List<List<Problem>> reviewed = new ArrayList<>();
         for (ProbeResult probe : probes) {
@@ -96,16 +96,12 @@ public final class FirewallReview {
                 p.code() == FindingCode.CONNECT_TIMEOUT || p.code() == FindingCode.PORT_UNREACHABLE);
     }
 
-    private static List<Problem> replaceTimeout(ProbeResult probe, java.util.function.UnaryOperator<Problem> with) {
-        return replace(probe.problems(), with);
-    }
-
     /**
      * Decision: only a timeout is the firewall's doing. A security group drops what it does not admit; it never
      * answers with a reset, so a refused connection (PORT_UNREACHABLE) came through the firewall and is what CloudFront
      * gets too.
      */
-    private static List<Problem> replace(List<Problem> problems, java.util.function.UnaryOperator<Problem> with) {
+    private static List<Problem> replace(List<Problem> problems, UnaryOperator<Problem> with) {
         return problems.stream().map(p -> p.code() == FindingCode.CONNECT_TIMEOUT ? with.apply(p) : p).toList();
     }
 }

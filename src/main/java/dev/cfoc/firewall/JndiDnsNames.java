@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -85,18 +84,13 @@ final class JndiDnsNames implements DnsNames {
                 return Optional.empty();
             }
             NamingEnumeration<?> values = attribute.getAll();
-            return values.hasMore() ? Optional.of(normalise(String.valueOf(values.next()))).filter(n -> !n.isEmpty())
+            return values.hasMore() ? Optional.of(AwsHostNames.normalise(String.valueOf(values.next()))).filter(n -> !n.isEmpty())
                     : Optional.empty();
         } catch (NamingException | RuntimeException e) {
             return Optional.empty(); // no such name, no such record, timeout, refused: nothing learnt
         } finally {
             close(context);
         }
-    }
-
-    static String normalise(String name) {
-        String lower = name.strip().toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     private static void close(DirContext context) {

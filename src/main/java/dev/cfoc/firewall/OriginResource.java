@@ -19,6 +19,11 @@ public record OriginResource(String kind, String id, String name, String region,
         groups = List.copyOf(groups);
     }
 
+    /** {@code sg-0a1 (web), sg-0b2}: its groups' labels, as messages and evidence name them. */
+    public String groupLabels() {
+        return String.join(", ", groups.stream().map(SecurityGroup::label).toList());
+    }
+
     /** {@code application load balancer my-alb (eu-west-1)}. */
     public String label() {
         return kind + " " + name + " (" + region + ")";

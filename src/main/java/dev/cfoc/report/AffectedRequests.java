@@ -2,6 +2,7 @@ package dev.cfoc.report;
 
 import dev.cfoc.config.CacheBehavior;
 import dev.cfoc.finding.Finding;
+import dev.cfoc.finding.FindingCode;
 import dev.cfoc.finding.Severity;
 
 import java.util.List;
@@ -42,16 +43,20 @@ public final class AffectedRequests {
         return Optional.of("requests to " + and(finding.paths().stream().map(AffectedRequests::path).toList()) + on);
     }
 
-    /** What happens to those requests, from what CloudFront does with the finding's cause. */
+    /**
+     * What happens to those requests, from what CloudFront does with the finding's cause; for a code that
+     * {@linkplain FindingCode#meansNotChecked() means "not checked"}, that nothing is known.
+     */
     static String consequence(Finding finding) {
-        return switch (finding.code().name()) {
-            case "CONNECT_TIMEOUT", "ORIGIN_READ_TIMEOUT" -> "will get 504";
-            case "TLS_HANDSHAKE_TIMEOUT" -> "will get 502 or 504";
-            case "CERT_EXPIRING_SOON" -> "will get 502 once the certificate expires";
-            case "HTTP_5XX" -> "get the origin's 5xx answers";
-            case "TLS_DEPRECATED_PROTOCOL" -> "reach the origin over a deprecated TLS version";
-            case "NOT_CHECKED_DEADLINE", "PROBE_INTERNAL_ERROR", "ORIGIN_NOT_PROBED" ->
-                    "go through a connection that was not checked";
+        if (finding.code().meansNotChecked()) {
+            return "go through a connection that was not checked";
+        }
+        return switch (finding.code()) {
+            case CONNECT_TIMEOUT, ORIGIN_READ_TIMEOUT, ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT -> "will get 504";
+            case TLS_HANDSHAKE_TIMEOUT -> "will get 502 or 504";
+            case CERT_EXPIRING_SOON -> "will get 502 once the certificate expires";
+            case HTTP_5XX -> "get the origin's 5xx answers";
+            case TLS_DEPRECATED_PROTOCOL -> "reach the origin over a deprecated TLS version";
             default -> finding.severity() == Severity.ERROR ? "will get 502" : "are affected";
         };
     }

@@ -116,12 +116,15 @@ public final class TextReportWriter implements ReportWriter {
         resolved.forEach(f -> out.append(indent).append("  ").append(resolvedLine(history, key, f, now)).append('\n'));
     }
 
-    /** E.g. {@code CERT_EXPIRED at origin legacy, port 443, SNI www.example.com: OK again (failing since …, 3 days)}. */
+    /**
+     * E.g. {@code CERT_EXPIRED at origin legacy, port 443, SNI www.example.com: OK again (failing since …, 3 days)};
+     * the origin id and SNI as {@link PlainText} (the text report and the SNS e-mail print the line as it is).
+     */
     public static String resolvedLine(FindingHistory history, String key, Finding f, Instant now) {
         StringBuilder line = new StringBuilder(f.code().name()).append(" at ")
-                .append(f.isAboutAnOrigin() ? "origin " + f.originId() : "the distribution");
+                .append(f.isAboutAnOrigin() ? "origin " + safe(f.originId()) : "the distribution");
         f.port().ifPresent(p -> line.append(", port ").append(p));
-        f.sni().ifPresent(s -> line.append(", SNI ").append(s));
+        f.sni().ifPresent(s -> line.append(", SNI ").append(safe(s)));
         line.append(": OK again");
         history.label(key, f, now).ifPresent(l -> line.append(" (was ").append(l).append(')'));
         return line.toString();

@@ -59,6 +59,9 @@ class OriginGroupFailoverTest {
             assertThat(f.message()).contains("CERT_EXPIRED", "leaf expired", "fails over to secondary");
             assertThat(f.evidence()).containsEntry("cause", "CERT_EXPIRED").containsEntry("secondary", "secondary");
             assertThat(f.reproduce()).isEqualTo(refused.reproduce());
+            assertThat(f.paths()).as("the requests it hits").isEqualTo(refused.paths()).isNotEmpty();
+            assertThat(f.port()).isEqualTo(refused.port());
+            assertThat(f.sni()).isEqualTo(refused.sni());
         });
     }
 
@@ -74,6 +77,9 @@ class OriginGroupFailoverTest {
             assertThat(f.code()).isEqualTo(FindingCode.CONNECT_TIMEOUT);
             assertThat(f.message()).contains("GET, HEAD and OPTIONS requests fail over to secondary",
                     "/api/* (DELETE, PATCH, POST, PUT)");
+            assertThat(f.message()).startsWith(timeout.message() + "; origin group: ");
+            assertThat(f.paths()).isEqualTo(timeout.paths()).isNotEmpty();
+            assertThat(f.evidence()).isEqualTo(timeout.evidence());
         });
     }
 

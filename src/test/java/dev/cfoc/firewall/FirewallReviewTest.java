@@ -81,6 +81,22 @@ class FirewallReviewTest {
     }
 
     @Test
+    void theReproduceCommand_namesTheGroupIds_whateverTheGroupsAreNamed() {
+        // security group names may hold spaces, commas and parentheses
+        var groups = List.of(new SecurityGroup("sg-0a1b2c3d", "web, admin (old)", List.of(tcp(22, 22, "203.0.113.7/32"))),
+                new SecurityGroup("sg-0e5f6a7b", "", List.of()));
+        var resource = new OriginResource("EC2 instance", "i-0123", "i-0123", "eu-west-1", "PTR", groups);
+        var view = new FirewallView(Map.of(NAME, resource), Map.of("eu-west-1", Groups.lists()), List.of());
+
+        Problem blocked = FirewallReview.review(origin(IpAddressType.IPV4), List.of(probe(443)), view).problems()
+                .getFirst().getFirst();
+
+        assertThat(blocked.evidence()).containsEntry("securityGroups", "sg-0a1b2c3d (web, admin (old)), sg-0e5f6a7b");
+        assertThat(FirewallFindings.reproduce(blocked)).hasValue("aws ec2 describe-security-groups --region eu-west-1 "
+                + "--group-ids sg-0a1b2c3d sg-0e5f6a7b --query 'SecurityGroups[].[GroupId,IpPermissions]'");
+    }
+
+    @Test
     void cloudFrontNotAdmitted_andTheProbeTimedOut_bothAreReported() {
         var review = review(IpAddressType.IPV4, List.of(probe(443, TIMEOUT)), tcp(80, 80, CF_IPV4));
 

@@ -39,6 +39,21 @@ class AffectedRequestsTest {
     }
 
     @Test
+    void aFirewallThatDropsCloudFront_is504_asTheFindingSays() {
+        assertThat(AffectedRequests.describe(finding(FindingCode.ORIGIN_FIREWALL_BLOCKS_CLOUDFRONT, "/api/*"),
+                List.of("shop.example.com"))).hasValue("requests to `/api/*` on shop.example.com will get 504");
+    }
+
+    @Test
+    void everyNotCheckedCode_saysTheConnectionWasNotChecked() {
+        List.of(FindingCode.values()).stream().filter(FindingCode::meansNotChecked).forEach(code ->
+                assertThat(AffectedRequests.describe(finding(code, "/api/*"), List.of("shop.example.com")))
+                        .as(code.name())
+                        .hasValue("requests to `/api/*` on shop.example.com go through a connection that was not "
+                                + "checked"));
+    }
+
+    @Test
     void findingsWithoutPaths_sayNothing() {
         assertThat(AffectedRequests.describe(finding(FindingCode.SOURCE_UNAVAILABLE), List.of("x.example")))
                 .isEmpty();

@@ -55,8 +55,9 @@ class CoverageTest {
     @Test
     void notCheckedCodes_areTheOnesThatMeanTheCheckerCouldNotSee() {
         assertThat(List.of(FindingCode.values()).stream().filter(FindingCode::meansNotChecked))
-                .contains(FindingCode.NOT_CHECKED_DEADLINE, FindingCode.ORIGIN_NOT_PROBED,
-                        FindingCode.PROBE_INTERNAL_ERROR, FindingCode.SOURCE_UNAVAILABLE)
+                .containsExactlyInAnyOrder(FindingCode.NOT_CHECKED_DEADLINE, FindingCode.ORIGIN_NOT_PROBED,
+                        FindingCode.PROBE_INTERNAL_ERROR, FindingCode.SOURCE_UNAVAILABLE,
+                        FindingCode.CHECKER_NO_ROUTE_TO_FAMILY, FindingCode.CHECKER_BLOCKED_BY_FIREWALL)
                 .doesNotContain(FindingCode.CERT_EXPIRED, FindingCode.POLICY_UNRESOLVED, FindingCode.DNS_UNRESOLVABLE);
     }
 

@@ -1,9 +1,11 @@
 package dev.cfoc.report;
 
+import dev.cfoc.finding.Finding;
 import dev.cfoc.finding.FindingCode;
 import dev.cfoc.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +53,45 @@ class HostileTextTest {
             String withoutOurColours = text.replaceAll("\u001b\\[[0-9;]*m", "");
             assertNoTerminalControl(withoutOurColours);
         }
+    }
+
+    @Test
+    void aResolvedFinding_showsItsOriginAndSniAsEscapes_inEveryFormat() {
+        var resolved = SampleReports.finding(HOSTILE_ID, FindingCode.CERT_EXPIRED, "expired");
+        FindingHistory history = new FindingHistory() {
+            @Override
+            public boolean isOn() {
+                return true;
+            }
+
+            @Override
+            public Optional<Instant> firstSeen(String key, Finding finding) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean isNew(String key, Finding finding) {
+                return false;
+            }
+
+            @Override
+            public Optional<String> transition(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Finding> resolved(String key) {
+                return List.of(resolved);
+            }
+        };
+
+        String text = new TextReportWriter(false, history).write(report);
+        String markdown = new MarkdownReportWriter(history).write(report);
+
+        assertThat(text).contains("CERT_EXPIRED at origin " + PlainText.of(HOSTILE_ID) + ", port 443, SNI "
+                + PlainText.of(HOSTILE_ID + ".example.com") + ": OK again");
+        assertNoTerminalControl(text);
+        assertNoTerminalControl(markdown);
     }
 
     @Test
