@@ -204,7 +204,9 @@ public final class FirewallInspector {
             List<AccountNetwork.Instance> instances = call(region,
                     () -> api.instances(region, ips, dnsNames)).orElse(List.of());
             for (InstanceLead lead : instanceLeads) {
-                instances.stream().filter(i -> matches(i, lead)).findFirst().ifPresent(i -> candidates.add(
+                instances.stream().filter(i -> matches(i, lead)).findFirst()
+                        .filter(i -> !i.securityGroupIds().isEmpty()) // nothing to judge, as for an NLB without groups
+                        .ifPresent(i -> candidates.add(
                         new Candidate(lead, "EC2 instance", i.id(), i.id(), i.securityGroupIds())));
             }
         }

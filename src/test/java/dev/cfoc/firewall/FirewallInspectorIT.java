@@ -85,4 +85,29 @@ class FirewallInspectorIT {
             aws.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DescribeManagedPrefixLists")));
         }
     }
+
+    @Test
+    void anInstanceWithoutSecurityGroups_isNotJudged() throws Exception {
+        answer("DescribeInstances", Ec2Xml.describeInstances(null, Ec2Xml.instance("i-0fedcba9876543210",
+                "198.51.100.8", "ec2-198-51-100-8.eu-west-1.compute.amazonaws.com", "10.0.1.6")));
+        answer("DescribeSecurityGroups", Ec2Xml.describeSecurityGroups());
+        answer("DescribeManagedPrefixLists", Ec2Xml.describeManagedPrefixLists("pl-4fa04526", "pl-07a54f2e"));
+        answer("GetManagedPrefixListEntries", Ec2Xml.prefixListEntries(null, "130.176.0.0/18"));
+
+        try (LocalDns dns = LocalDns.serving(Map.of("bare.example.com", ""), Map.of("8.100.51.198.in-addr.arpa",
+                "ec2-198-51-100-8.eu-west-1.compute.amazonaws.com"));
+             CloudFrontClient cloudFront = LocalAws.cloudFront(aws.baseUrl());
+             AwsAccountNetwork network = new AwsAccountNetwork(() -> cloudFront, LocalAws.options(aws.baseUrl()),
+                     Map.of())) {
+            var inspector = new FirewallInspector(network, new JndiDnsNames(Optional.of(dns.address()),
+                    Duration.ofSeconds(3)), HostResolver.fixed(Map.of("bare.example.com", "198.51.100.8")));
+
+            FirewallView view = inspector.inspect(List.of("bare.example.com"));
+
+            // nothing to judge (and no group to name in a fix): as for a network load balancer without groups
+            assertThat(view.resource("bare.example.com")).isEmpty();
+            assertThat(view.failures()).isEmpty();
+            aws.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DescribeInstances")));
+        }
+    }
 }
