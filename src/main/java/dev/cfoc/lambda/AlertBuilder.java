@@ -222,7 +222,7 @@ final class AlertBuilder {
         String findingsJson = distribution.map(json::write).orElseGet(() -> json.write(current));
         return new DistributionAlert(key, worst, origins, List.copyOf(codes), out.toString(), findingsJson,
                 distribution.flatMap(d -> AffectedRequests.hosts(d).stream().findFirst()),
-                Optional.of(transition.name()));
+                Optional.of(transition));
     }
 
     /** One line per finding, with when it was first seen and which requests it hits. */
