@@ -53,7 +53,8 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
 
     /**
      * @param cloudFront  for GetVpcOrigin (asked for on first use)
-     * @param options     credentials, and an endpoint for EC2 and ELBv2 alike (tests); empty: standard resolution
+     * @param options     credentials, the timeouts, and an endpoint for EC2 and ELBv2 alike (tests); empty: standard
+     *                    resolution
      * @param environment where AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2 and AWS_ENDPOINT_URL
      *                    are read (the process environment, or the local invoke's)
      * @throws IllegalArgumentException naming the endpoint variable whose value is not a URL
@@ -68,7 +69,7 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
         }
         this.credentials = options.credentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(QueryClient.CONNECT_TIMEOUT)
-                .socketTimeout(QueryClient.ATTEMPT_TIMEOUT).build();
+                .socketTimeout(options.apiCallAttemptTimeout()).build();
     }
 
     @Override
@@ -272,7 +273,8 @@ public final class AwsAccountNetwork implements AccountNetwork, AutoCloseable {
     private QueryClient client(QueryService service, String region) {
         try {
             return clients.computeIfAbsent(service.metadataId() + " " + region, key -> new QueryClient(service, region,
-                    service.endpoint(Region.of(region), options.endpointOverride(), environment), credentials, http));
+                    service.endpoint(Region.of(region), options.endpointOverride(), environment), credentials, http,
+                    options.apiCallTimeout()));
         } catch (IllegalArgumentException e) {
             throw new NetworkApiException(service.metadataId() + " endpoint", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.cfoc.aws;
 
 import dev.cfoc.finding.Severity;
+import dev.cfoc.state.Transition;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +20,7 @@ import java.util.Optional;
  */
 public record DistributionAlert(String distributionId, Severity worst, int originsAffected, List<String> codes,
                                 String humanText, String findingsJson, Optional<String> name,
-                                Optional<String> transition) {
-
-    /** The transition that names the resolution of every finding. */
-    public static final String RESOLVED = "RESOLVED";
-    /** The transition whose subject carries no prefix (a first message reads as one did without state). */
-    public static final String NEW = "NEW";
+                                Optional<Transition> transition) {
 
     /** An alert without alert state, named by its id alone. */
     public DistributionAlert(String distributionId, Severity worst, int originsAffected, List<String> codes,
@@ -46,7 +42,7 @@ public record DistributionAlert(String distributionId, Severity worst, int origi
     }
 
     public boolean isResolved() {
-        return transition.filter(RESOLVED::equals).isPresent();
+        return transition.filter(t -> t == Transition.RESOLVED).isPresent();
     }
 
     private static void require(boolean condition, String message) {

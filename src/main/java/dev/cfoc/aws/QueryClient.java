@@ -34,10 +34,10 @@ final class QueryClient {
 
     /** Decision: attempts per call, as the SDK's standard retry mode. */
     static final int MAX_ATTEMPTS = 3;
-    /** Decision: one attempt may wait this long for the answer (the socket read timeout). */
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-    /** Decision: no new attempt starts after this much time in one call. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+    /**
+     * Decision: a connection gets 5 s. How long one attempt may wait for the answer (the HTTP client's socket timeout)
+     * and after how long in one call no new attempt starts are those of every AWS client ({@link AwsClientOptions}).
+     */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** An answer larger than this is not read (a page of these APIs is far smaller). */
     static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -51,14 +51,17 @@ final class QueryClient {
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final Duration callTimeout;
 
+    /** @param callTimeout no new attempt starts after this much time in one call */
     QueryClient(QueryService service, String region, URI endpoint, AwsCredentialsProvider credentials,
-                SdkHttpClient http) {
+                SdkHttpClient http, Duration callTimeout) {
         this.service = service;
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.http = http;
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -83,7 +86,7 @@ final class QueryClient {
             } catch (SdkException e) {
                 failure = new Failure(SdkFailures.describe(e), false); // no credentials, bad signing input
             }
-            boolean timeLeft = Duration.ofNanos(System.nanoTime() - started).compareTo(CALL_TIMEOUT) < 0;
+            boolean timeLeft = Duration.ofNanos(System.nanoTime() - started).compareTo(callTimeout) < 0;
             if (!failure.retryable() || attempt >= MAX_ATTEMPTS || !timeLeft) {
                 throw new NetworkApiException(operation, SdkFailures.oneLine(failure.reason() + " (" + region + ", "
                         + attempt + (attempt == 1 ? " attempt)" : " attempts)")));

@@ -1,6 +1,7 @@
 package dev.cfoc.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfoc.state.Transition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class SnsMessages {
         int n = alert.originsAffected();
         String origins = n == 1 ? "1 origin" : n + " origins";
         if (alert.isResolved()) {
-            return fit("[" + DistributionAlert.RESOLVED + "] " + who + ": " + (n == 0 ? "OK again" : origins
+            return fit("[" + Transition.RESOLVED + "] " + who + ": " + (n == 0 ? "OK again" : origins
                     + " OK again"), MAX_SUBJECT_CHARS);
         }
         String what = n == 0 ? "" : switch (alert.worst()) {
@@ -84,8 +85,8 @@ final class SnsMessages {
             case INFO -> origins + " with notes ";
         };
         String codes = String.join(", ", alert.codes());
-        String transition = alert.transition().filter(t -> !DistributionAlert.NEW.equals(t)).map(t -> "[" + t + "] ")
-                .orElse("");
+        // a first message (NEW) reads as one did without alert state
+        String transition = alert.transition().filter(t -> t != Transition.NEW).map(t -> "[" + t + "] ").orElse("");
         return fit(transition + "[" + alert.worst() + "] " + who + ": " + what
                 + (what.isEmpty() ? codes : "(" + codes + ")"), MAX_SUBJECT_CHARS);
     }
@@ -95,7 +96,7 @@ final class SnsMessages {
         attributes.put(ATTRIBUTE_SEVERITY, alert.worst().name());
         attributes.put(ATTRIBUTE_DISTRIBUTION_ID, alert.distributionId());
         attributes.put(ATTRIBUTE_CODES, jsonArray(alert.codes()));
-        alert.transition().ifPresent(t -> attributes.put(ATTRIBUTE_TRANSITION, t));
+        alert.transition().ifPresent(t -> attributes.put(ATTRIBUTE_TRANSITION, t.name()));
         return attributes;
     }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns a report into what SNS publishes: one {@link DistributionAlert} per distribution that has findings at or
@@ -81,14 +82,20 @@ final class AlertBuilder {
 
     /** The findings that call for a message: active (not suppressed) ones at or above the threshold. */
     List<Finding> alerting(DistributionReport distribution) {
-        return distribution.allFindings().filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold))
-                .toList();
+        return alerting(distribution.allFindings());
+    }
+
+    private List<Finding> alertingAboutTheRun(Report report) {
+        return alerting(report.runFindings().stream());
+    }
+
+    private List<Finding> alerting(Stream<Finding> findings) {
+        return findings.filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold)).toList();
     }
 
     /** @param unread the findings of a run that could read nothing (published whatever the threshold) */
     private Optional<DistributionAlert> runAlert(Report report, List<Finding> unread) {
-        List<Finding> findings = new ArrayList<>(report.runFindings().stream().filter(Finding::isActive)
-                .filter(f -> f.severity().isAtLeast(threshold)).toList());
+        List<Finding> findings = new ArrayList<>(alertingAboutTheRun(report));
         findings.addAll(unread);
         if (findings.isEmpty()) {
             return Optional.empty();
@@ -163,8 +170,7 @@ final class AlertBuilder {
         int origins = (int) about.stream().filter(TrackedFinding::isAboutAnOrigin)
                 .filter(f -> resolved || f.severity() == worst).map(TrackedFinding::originId).distinct().count();
         String key = decision.key();
-        List<Finding> current = distribution.map(this::alerting).orElseGet(() -> report.runFindings().stream()
-                .filter(Finding::isActive).filter(f -> f.severity().isAtLeast(threshold)).toList());
+        List<Finding> current = distribution.map(this::alerting).orElseGet(() -> alertingAboutTheRun(report));
         List<String> hosts = distribution.map(AffectedRequests::hosts).orElse(List.of());
 
         StringBuilder out = new StringBuilder();
@@ -216,7 +222,7 @@ final class AlertBuilder {
         String findingsJson = distribution.map(json::write).orElseGet(() -> json.write(current));
         return new DistributionAlert(key, worst, origins, List.copyOf(codes), out.toString(), findingsJson,
                 distribution.flatMap(d -> AffectedRequests.hosts(d).stream().findFirst()),
-                Optional.of(transition.name()));
+                Optional.of(transition));
     }
 
     /** One line per finding, with when it was first seen and which requests it hits. */

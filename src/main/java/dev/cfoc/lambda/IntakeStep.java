@@ -19,10 +19,11 @@ final class IntakeStep {
         this.clients = clients;
     }
 
-    SourceResult select(Trigger trigger, RunContext run) {
+    /** @param deployments the run's continuous deployment lookups (shared with {@link SourcesStep}) */
+    SourceResult select(Trigger trigger, ContinuousDeployments deployments, RunContext run) {
         var cloudFront = clients.cloudFront();
         SourceResult selected = new DistributionSelector(new CloudFrontDistributionSource(cloudFront),
-                new DistributionTenants(cloudFront), new ContinuousDeployments(cloudFront), settings).select(trigger);
+                new DistributionTenants(cloudFront), deployments, settings).select(trigger);
         selected.skippedDisabled().forEach(id -> run.log().info("distribution skipped: disabled (set "
                 + "INCLUDE_DISABLED=true to check disabled distributions)", "distributionId", id));
         return selected;

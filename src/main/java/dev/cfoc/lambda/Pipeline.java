@@ -1,5 +1,6 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.aws.ContinuousDeployments;
 import dev.cfoc.aws.PublishFailedException;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.check.Engine;
@@ -33,6 +34,7 @@ final class Pipeline {
                 Optional<FanOut.Result> fanOut) {
     }
 
+    private final AwsClientProvider clients;
     private final IntakeStep intake;
     private final SourcesStep sources;
     private final EngineStep engine;
@@ -43,6 +45,7 @@ final class Pipeline {
 
     Pipeline(LambdaSettings settings, AwsClientProvider clients, Engine engine, Clock clock,
              EmfMetrics.Sink metrics) {
+        this.clients = clients;
         this.intake = new IntakeStep(settings, clients);
         this.sources = new SourcesStep(settings, clients);
         this.engine = new EngineStep(engine);
@@ -53,8 +56,11 @@ final class Pipeline {
     }
 
     Pass run(Trigger trigger, RunContext run) {
-        SourceResult selected = intake.select(trigger, run);
-        SourcesStep.Sourced sourced = sources.load(trigger, selected, run);
+        // one per run, shared by intake and sources: each continuous deployment policy and the listing it searches
+        // for a staging distribution's primary are read once
+        var deployments = new ContinuousDeployments(clients.cloudFront());
+        SourceResult selected = intake.select(trigger, deployments, run);
+        SourcesStep.Sourced sourced = sources.load(trigger, selected, deployments, run);
         Report checked = engine.check(sourced, run);
         // the run's own notes (fan-out) follow those of the suppressions, in the report
         Report report = suppression.apply(checked, run).withNotes(sourced.notes());

@@ -97,12 +97,7 @@ final class PublicationStep {
                 claimed = ledger.claim(decision);
             } catch (StateStoreException e) {
                 run.runLog().notRecorded(decision, "the claim failed, published anyway: " + e.getMessage());
-                try {
-                    published.addAll(send(List.of(transition.alert()), run));
-                } catch (PublishFailedException failed) {
-                    published.addAll(failed.published());
-                    failures.addAll(failed.failures());
-                }
+                sendOne(transition.alert(), published, failures, run);
                 continue;
             }
             if (claimed.isEmpty()) {
@@ -110,12 +105,9 @@ final class PublicationStep {
                 continue;
             }
             AlertLedger.Claimed claim = claimed.get();
-            try {
-                published.addAll(send(List.of(transition.alert()), run));
+            if (sendOne(transition.alert(), published, failures, run)) {
                 record(() -> ledger.commit(claim), decision, run);
-            } catch (PublishFailedException failed) {
-                published.addAll(failed.published());
-                failures.addAll(failed.failures());
+            } else {
                 record(() -> ledger.release(claim), decision, run);
             }
         }
@@ -139,6 +131,19 @@ final class PublicationStep {
             }
         } catch (StateStoreException e) {
             run.runLog().notRecorded(decision, e.getMessage());
+        }
+    }
+
+    /** Sends one alert, adding what SNS took to {@code published} and what it refused to {@code failures}. */
+    private boolean sendOne(DistributionAlert alert, List<PublishedMessage> published, List<PublishFailure> failures,
+                            RunContext run) {
+        try {
+            published.addAll(send(List.of(alert), run));
+            return true;
+        } catch (PublishFailedException failed) {
+            published.addAll(failed.published());
+            failures.addAll(failed.failures());
+            return false;
         }
     }
 

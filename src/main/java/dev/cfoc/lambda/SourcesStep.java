@@ -44,7 +44,8 @@ final class SourcesStep {
         this.clients = clients;
     }
 
-    Sourced load(Trigger trigger, SourceResult selected, RunContext run) {
+    /** @param deployments the run's continuous deployment lookups (shared with {@link IntakeStep}) */
+    Sourced load(Trigger trigger, SourceResult selected, ContinuousDeployments deployments, RunContext run) {
         ApiDistributions.Loaded loaded = ApiDistributions.load(selected);
         loaded.unread().forEach(d -> d.findings().forEach(f -> run.log().warn("distribution could not be checked",
                 "distributionId", d.label(), "code", f.code().name(), "reason", f.message())));
@@ -66,8 +67,7 @@ final class SourcesStep {
             distributions = List.of();
         }
 
-        StagingPrimaries.Resolved staging = StagingPrimaries.attach(new ContinuousDeployments(clients.cloudFront()),
-                distributions);
+        StagingPrimaries.Resolved staging = StagingPrimaries.attach(deployments, distributions);
         staging.unresolved().forEach(why -> run.log().warn("staging distribution: its primary (whose names viewers "
                 + "use) was not found: " + why));
         distributions = staging.distributions();

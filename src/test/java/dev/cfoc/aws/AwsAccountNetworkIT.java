@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -167,6 +168,21 @@ class AwsAccountNetworkIT {
         assertThatThrownBy(() -> network().loadBalancers("us-east-1"))
                 .hasMessage("elasticloadbalancing:DescribeLoadBalancers: Throttling: Rate exceeded (HTTP 400) "
                         + "(us-east-1, 3 attempts)");
+    }
+
+    @Test
+    void aSlowAnswer_isBoundByTheClientOptionsTimeouts() {
+        // given: an answer 3 s late, an attempt timeout of 0.3 s, and a call timeout shorter than one attempt
+        aws.stubFor(post("/").willReturn(aResponse().withFixedDelay(3_000).withBody(Ec2Xml.describeSecurityGroups())));
+        cloudFront = LocalAws.cloudFront(aws.baseUrl());
+        var network = new AwsAccountNetwork(() -> cloudFront, LocalAws.options(aws.baseUrl())
+                .withTimeouts(Duration.ofMillis(100), Duration.ofMillis(300)), Map.of());
+
+        // then: the attempt times out, and no second one starts
+        assertThatThrownBy(() -> network.securityGroups("eu-west-1", List.of("sg-1")))
+                .isInstanceOf(NetworkApiException.class)
+                .hasMessageStartingWith("ec2:DescribeSecurityGroups: SocketTimeoutException")
+                .hasMessageEndingWith("(eu-west-1, 1 attempt)");
     }
 
     @Test

@@ -169,10 +169,12 @@ class AwsClientsIT {
     void everyClient_hasACallAndAnAttemptTimeout() {
         try (var cloudFront = AwsClients.cloudFront(NO_ENDPOINT);
              var sns = AwsClients.sns(Region.US_EAST_1, NO_ENDPOINT);
-             var sqs = AwsClients.sqs(Region.EU_WEST_1, NO_ENDPOINT)) {
+             var sqs = AwsClients.sqs(Region.EU_WEST_1, NO_ENDPOINT);
+             var dynamoDb = AwsClients.dynamoDb(Region.EU_WEST_1, NO_ENDPOINT)) {
             for (var configuration : List.of(cloudFront.serviceClientConfiguration().overrideConfiguration(),
                     sns.serviceClientConfiguration().overrideConfiguration(),
-                    sqs.serviceClientConfiguration().overrideConfiguration())) {
+                    sqs.serviceClientConfiguration().overrideConfiguration(),
+                    dynamoDb.serviceClientConfiguration().overrideConfiguration())) {
                 assertThat(configuration.apiCallTimeout()).contains(AwsClientOptions.DEFAULT_API_CALL_TIMEOUT);
                 assertThat(configuration.apiCallAttemptTimeout())
                         .contains(AwsClientOptions.DEFAULT_API_CALL_ATTEMPT_TIMEOUT);

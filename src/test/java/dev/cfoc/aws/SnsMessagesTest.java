@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfoc.finding.Severity;
+import dev.cfoc.state.Transition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,27 +47,27 @@ class SnsMessagesTest {
                 .isEqualTo("[WARNING] E1A2B3: SOURCE_UNAVAILABLE");
     }
 
-    private static DistributionAlert named(String transition, Severity worst, int origins, String... codes) {
+    private static DistributionAlert named(Transition transition, Severity worst, int origins, String... codes) {
         return new DistributionAlert("E2QWRUHAPOMQZL", worst, origins, List.of(codes), "human text", "[]",
                 java.util.Optional.of("shop.example.com"), java.util.Optional.of(transition));
     }
 
     @Test
     void subject_withAlertState_namesTheDistribution_andEveryTransitionButNew() {
-        assertThat(SnsMessages.subject(named("NEW", Severity.ERROR, 1, "CERT_EXPIRED")))
+        assertThat(SnsMessages.subject(named(Transition.NEW, Severity.ERROR, 1, "CERT_EXPIRED")))
                 .isEqualTo("[ERROR] shop.example.com (E2QWRUHAPOMQZL): 1 origin failing (CERT_EXPIRED)");
-        assertThat(SnsMessages.subject(named("CHANGED", Severity.ERROR, 2, "CERT_EXPIRED", "HTTP_5XX")))
+        assertThat(SnsMessages.subject(named(Transition.CHANGED, Severity.ERROR, 2, "CERT_EXPIRED", "HTTP_5XX")))
                 .isEqualTo("[CHANGED] [ERROR] shop.example.com (E2QWRUHAPOMQZL): 2 origins failing (CERT_EXPIRED, "
                         + "HTTP_5XX)");
-        assertThat(SnsMessages.subject(named("REMINDER", Severity.WARNING, 1, "CERT_EXPIRING_SOON")))
+        assertThat(SnsMessages.subject(named(Transition.REMINDER, Severity.WARNING, 1, "CERT_EXPIRING_SOON")))
                 .startsWith("[REMINDER] [WARNING] shop.example.com (E2QWRUHAPOMQZL): 1 origin with warnings");
-        assertThat(SnsMessages.subject(named("RESOLVED", Severity.ERROR, 2, "CERT_EXPIRED")))
+        assertThat(SnsMessages.subject(named(Transition.RESOLVED, Severity.ERROR, 2, "CERT_EXPIRED")))
                 .isEqualTo("[RESOLVED] shop.example.com (E2QWRUHAPOMQZL): 2 origins OK again");
     }
 
     @Test
     void transition_isAMessageAttribute_onlyWithAlertState() {
-        assertThat(SnsMessages.attributes(named("RESOLVED", Severity.ERROR, 1, "CERT_EXPIRED")))
+        assertThat(SnsMessages.attributes(named(Transition.RESOLVED, Severity.ERROR, 1, "CERT_EXPIRED")))
                 .containsEntry("transition", "RESOLVED").containsEntry("severity", "ERROR")
                 .containsEntry("codes", "[\"CERT_EXPIRED\"]");
         assertThat(SnsMessages.attributes(alert(Severity.ERROR, 1, "[]", "CERT_EXPIRED"))).doesNotContainKey("transition");
@@ -76,7 +77,7 @@ class SnsMessagesTest {
     void aLongName_isCut_soTheIdAndTheCodesStillFit() {
         var alert = new DistributionAlert("E2QWRUHAPOMQZL", Severity.ERROR, 1, List.of("CERT_EXPIRED"), "t", "[]",
                 java.util.Optional.of("a-very-long-alias-name-for-a-shop.eu-central.example.com"),
-                java.util.Optional.of("CHANGED"));
+                java.util.Optional.of(Transition.CHANGED));
 
         assertThat(SnsMessages.subject(alert)).hasSizeLessThan(100).contains("(E2QWRUHAPOMQZL)")
                 .endsWith("(CERT_EXPIRED)");

@@ -139,6 +139,27 @@ class CheckHandlerIT {
     }
 
     @Test
+    void continuousDeploymentEvent_checksTheStagingDistributionAsItsPrimarysNames_readingThePolicyOnce()
+            throws Exception {
+        // given: the policy names the staging distribution; the main distribution (its primary) names the policy
+        world.get().stubStaging(api);
+        world.get().stubGetDistribution(api, CHANGED_POLICY_ID);
+        LocalWorld.stubOriginRequestPolicy(api, CHANGED_POLICY_ID);
+
+        // when
+        JsonNode report = invoke("cloudtrail-update-continuous-deployment-policy.json");
+
+        // then: intake (which staging distributions the policy names) and sources (whose policy names this staging
+        // distribution) share the run's lookups, so the policy is read once
+        assertThat(report.get("distributions")).singleElement()
+                .satisfies(d -> assertThat(d.get("id").asText()).isEqualTo(LocalWorld.STAGING_ID));
+        assertThat(report.get("distributions").get(0).get("origins").findValuesAsText("sni"))
+                .contains("www.example.com");
+        api.verify(1, getRequestedFor(urlEqualTo("/2020-05-31/continuous-deployment-policy/"
+                + LocalWorld.CONTINUOUS_DEPLOYMENT_POLICY_ID)));
+    }
+
+    @Test
     void withoutAllowPrivateOrigins_originsOnLoopbackAreReportedAndNeverConnectedTo() throws Exception {
         // given: the function's default settings (no ALLOW_PRIVATE_ORIGINS); its origins resolve to 127.0.0.1
         world.get().stubGetDistribution(api, CHANGED_POLICY_ID);

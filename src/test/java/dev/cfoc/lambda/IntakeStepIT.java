@@ -2,6 +2,7 @@ package dev.cfoc.lambda;
 
 import dev.cfoc.testing.LocalWorld;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cfoc.aws.ContinuousDeployments;
 import dev.cfoc.aws.SourceResult;
 import dev.cfoc.aws.SourcedDistribution;
 import dev.cfoc.testing.PerClass;
@@ -33,7 +34,9 @@ class IntakeStepIT {
     private final RecordedRun run = new RecordedRun();
 
     private SourceResult select(LambdaSettings settings, Trigger trigger) {
-        return new IntakeStep(settings, LocalWorld.clients(api)).select(trigger, run.context());
+        var clients = LocalWorld.clients(api);
+        return new IntakeStep(settings, clients).select(trigger, new ContinuousDeployments(clients.cloudFront()),
+                run.context());
     }
 
     private static List<String> ids(SourceResult selected) {

@@ -150,7 +150,7 @@ class RenderedSamplesIT {
         decisions.forEach(ledger::record);
         List<AlertBuilder.TransitionAlert> alerts = new AlertBuilder(Severity.WARNING).alerts(run, decisions,
                 new AlertHistory(decisions));
-        assertThat(alerts).extracting(a -> a.alert().transition().orElseThrow()).containsExactly(transition);
+        assertThat(alerts).extracting(a -> a.alert().transition().orElseThrow().name()).containsExactly(transition);
         return SnsEmails.email(alerts.getFirst().alert());
     }
 

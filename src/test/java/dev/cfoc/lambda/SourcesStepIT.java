@@ -3,6 +3,7 @@ package dev.cfoc.lambda;
 import dev.cfoc.testing.LocalWorld;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cfoc.aws.CloudFrontDistributionSource;
+import dev.cfoc.aws.ContinuousDeployments;
 import dev.cfoc.testing.LocalSqs;
 import dev.cfoc.aws.PolicyKind;
 import dev.cfoc.aws.QueueUrl;
@@ -53,6 +54,11 @@ class SourcesStepIT {
         return new SourcesStep(settings, LocalWorld.clients(api, sqs.get().options()));
     }
 
+    /** The run's continuous deployment lookups, as the pipeline gives them to intake and sources. */
+    private static ContinuousDeployments deployments() {
+        return new ContinuousDeployments(LocalWorld.clients(api).cloudFront());
+    }
+
     private static List<String> ids(SourcesStep.Sourced sourced) {
         return sourced.distributions().stream().map(d -> d.id().orElseThrow()).toList();
     }
@@ -63,7 +69,8 @@ class SourcesStepIT {
         var change = new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY, CHANGED_POLICY_ID,
                 "UpdateOriginRequestPolicy");
 
-        SourcesStep.Sourced sourced = sources(LambdaSettings.defaults()).load(change, listed(), run.context());
+        SourcesStep.Sourced sourced = sources(LambdaSettings.defaults()).load(change, listed(), deployments(),
+                run.context());
 
         assertThat(ids(sourced)).containsExactly(DISTRIBUTION_ID);
         assertThat(sourced.policies().originRequestPolicies()).containsOnlyKeys(CHANGED_POLICY_ID);
@@ -82,7 +89,7 @@ class SourcesStepIT {
         var change = new Trigger.PolicyChanged(Trigger.PolicyKind.ORIGIN_REQUEST_POLICY, CHANGED_POLICY_ID,
                 "UpdateOriginRequestPolicy");
 
-        SourcesStep.Sourced sourced = sources(settings).load(change, listed(), run.context());
+        SourcesStep.Sourced sourced = sources(settings).load(change, listed(), deployments(), run.context());
 
         assertThat(sourced.distributions()).as("checked when SQS delivers them").isEmpty();
         assertThat(sourced.fanOut()).hasValueSatisfying(f -> assertThat(f.distributions()).isEqualTo(1));
@@ -98,7 +105,7 @@ class SourcesStepIT {
         SourceResult listed = new CloudFrontDistributionSource(LocalWorld.clients(api).cloudFront()).all(false);
 
         SourcesStep.Sourced sourced = sources(LambdaSettings.defaults()).load(new Trigger.Scheduled(), listed,
-                run.context());
+                deployments(), run.context());
 
         var staging = sourced.distributions().stream().filter(d -> d.id().orElseThrow().equals(LocalWorld.STAGING_ID))
                 .findFirst().orElseThrow();
@@ -121,7 +128,7 @@ class SourcesStepIT {
                 List.of());
 
         SourcesStep.Sourced sourced = sources(LambdaSettings.defaults())
-                .load(new Trigger.Manual(List.of(), true), withAMissingOne, run.context());
+                .load(new Trigger.Manual(List.of(), true), withAMissingOne, deployments(), run.context());
 
         assertThat(ids(sourced)).containsExactly(DISTRIBUTION_ID, OTHER_DISTRIBUTION_ID);
         assertThat(sourced.unread()).singleElement().satisfies(d -> assertThat(d.label()).isEqualTo("E3MISSING00001"));
@@ -138,7 +145,8 @@ class SourcesStepIT {
         QueueUrl queue = sqs.get().createQueue("sources-" + System.nanoTime(), Map.of());
         var settings = LambdaSettings.defaults().withFanOut(new FanOutSettings(queue, 2));
 
-        SourcesStep.Sourced sourced = sources(settings).load(new Trigger.Scheduled(), listed(), run.context());
+        SourcesStep.Sourced sourced = sources(settings).load(new Trigger.Scheduled(), listed(), deployments(),
+                run.context());
 
         assertThat(sourced.distributions()).as("checked when SQS delivers them").isEmpty();
         assertThat(sourced.fanOut()).hasValueSatisfying(f -> {
@@ -162,7 +170,8 @@ class SourcesStepIT {
                 .byIds(List.of(DISTRIBUTION_ID), false);
 
         SourcesStep.Sourced sourced = sources(LambdaSettings.defaults().withFanOut(new FanOutSettings(queue, 1)))
-                .load(new Trigger.DistributionChanged(DISTRIBUTION_ID, "UpdateDistribution"), one, run.context());
+                .load(new Trigger.DistributionChanged(DISTRIBUTION_ID, "UpdateDistribution"), one, deployments(),
+                        run.context());
 
         assertThat(ids(sourced)).containsExactly(DISTRIBUTION_ID);
         assertThat(sourced.fanOut()).isEqualTo(Optional.empty());

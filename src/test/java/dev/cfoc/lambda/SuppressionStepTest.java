@@ -45,6 +45,28 @@ class SuppressionStepTest {
     }
 
     @Test
+    void suppressionMatchingNoFinding_isWarned_onlyForADistributionThisRunChecked() {
+        // given: one for a code the checked distribution does not have (fixed, or a typo), one for a distribution
+        // this run did not check (a change event or a fan-out batch checks a few)
+        var fixed = new Suppression(SampleReports.DISTRIBUTION_ID, Optional.of("web"), FindingCode.CERT_EXPIRED,
+                LocalDate.parse("2026-12-31"), "renewed last week");
+        var elsewhere = new Suppression("E9NOTCHECKED01", Optional.empty(), FindingCode.CERT_EXPIRED,
+                LocalDate.parse("2026-12-31"), "another distribution");
+
+        Report report = new SuppressionStep(new Suppressions(List.of(fixed, elsewhere)), NOV_27)
+                .apply(SampleReports.threeOrigins(), run.context());
+
+        assertThat(report.summary().suppressed()).isZero();
+        assertThat(run.messages()).containsExactly("suppression matches no finding of this run (fixed, or a typo?): "
+                + fixed.describe());
+        var warning = run.line("suppression matches no finding");
+        assertThat(warning.get("level").asText()).isEqualTo("WARN");
+        assertThat(warning.get("distributionId").asText()).isEqualTo(SampleReports.DISTRIBUTION_ID);
+        assertThat(warning.get("originId").asText()).isEqualTo("web");
+        assertThat(warning.get("code").asText()).isEqualTo("CERT_EXPIRED");
+    }
+
+    @Test
     void withoutSuppressions_theReportIsUnchanged_andNothingIsLogged() {
         Report checked = SampleReports.threeOrigins();
 
