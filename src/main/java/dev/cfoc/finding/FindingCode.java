@@ -124,7 +124,8 @@ public enum FindingCode {
             PROBE_INTERNAL_ERROR,
             SOURCE_UNAVAILABLE,
             CHECKER_NO_ROUTE_TO_FAMILY,
-            CHECKER_BLOCKED_BY_FIREWALL);
+            CHECKER_BLOCKED_BY_FIREWALL,
+            ORIGIN_PRIVATE_ANSWER);
 
     /** Evidence key of POLICY_UNRESOLVED: where the policy was looked for, {@link #POLICY_SOURCE_FILE} or the API. */
     public static final String POLICY_SOURCE = "policySource";

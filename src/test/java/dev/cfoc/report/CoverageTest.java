@@ -57,7 +57,8 @@ class CoverageTest {
         assertThat(List.of(FindingCode.values()).stream().filter(FindingCode::meansNotChecked))
                 .containsExactlyInAnyOrder(FindingCode.NOT_CHECKED_DEADLINE, FindingCode.ORIGIN_NOT_PROBED,
                         FindingCode.PROBE_INTERNAL_ERROR, FindingCode.SOURCE_UNAVAILABLE,
-                        FindingCode.CHECKER_NO_ROUTE_TO_FAMILY, FindingCode.CHECKER_BLOCKED_BY_FIREWALL)
+                        FindingCode.CHECKER_NO_ROUTE_TO_FAMILY, FindingCode.CHECKER_BLOCKED_BY_FIREWALL,
+                        FindingCode.ORIGIN_PRIVATE_ANSWER)
                 .doesNotContain(FindingCode.CERT_EXPIRED, FindingCode.POLICY_UNRESOLVED, FindingCode.DNS_UNRESOLVABLE);
     }
 
