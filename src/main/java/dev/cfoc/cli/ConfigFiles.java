@@ -3,6 +3,7 @@ package dev.cfoc.cli;
 import dev.cfoc.config.ConfigException;
 import dev.cfoc.config.Distribution;
 import dev.cfoc.config.DistributionFileLoader;
+import dev.cfoc.config.DistributionId;
 import dev.cfoc.report.Counts;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code --config} arguments of {@code check}, read: a file, {@code -} for standard input, each read once however
@@ -25,7 +25,6 @@ final class ConfigFiles {
 
     /** What {@code --config} names standard input with. */
     static final String STDIN = "-";
-    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     /** One {@code --config}, with the {@code --id} given after it, if any. */
     record Argument(String file, Optional<String> id) {
@@ -94,7 +93,7 @@ final class ConfigFiles {
 
     /** @throws ConfigException naming {@code option} when {@code id} is not shaped like a distribution id */
     static void checkId(String option, String id) throws ConfigException {
-        if (!DISTRIBUTION_ID.matcher(id).matches()) {
+        if (!DistributionId.isValid(id)) {
             throw new ConfigException(option + ": '" + id + "' is not a distribution id (like E2QWRUHAPOMQZL)");
         }
     }

@@ -3,6 +3,7 @@ package dev.cfoc.lambda;
 import dev.cfoc.aws.QueueUrl;
 import dev.cfoc.aws.TopicArn;
 import dev.cfoc.cert.CertificateRules;
+import dev.cfoc.config.DistributionId;
 import dev.cfoc.finding.Severity;
 import dev.cfoc.suppression.SuppressionException;
 import dev.cfoc.suppression.SuppressionReader;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The function's settings, read once from its environment variables ({@link #fromEnvironment(Map)}) in production
@@ -49,7 +49,6 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     public static final String ALLOW_PRIVATE_ORIGINS = "ALLOW_PRIVATE_ORIGINS";
 
     public static final Severity DEFAULT_MIN_SEVERITY = Severity.WARNING;
-    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     public LambdaSettings {
         distributionIds = List.copyOf(distributionIds);
@@ -146,7 +145,7 @@ public record LambdaSettings(Optional<TopicArn> topicArn, Severity minSeverity, 
     private static List<String> distributionIds(String value) {
         List<String> ids = Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
         for (String id : ids) {
-            if (!DISTRIBUTION_ID.matcher(id).matches()) {
+            if (!DistributionId.isValid(id)) {
                 throw new IllegalArgumentException(DISTRIBUTION_IDS + " must be comma-separated distribution ids "
                         + "(like E2QWRUHAPOMQZL); '" + id + "' is not one");
             }

@@ -1,5 +1,6 @@
 package dev.cfoc.lambda;
 
+import dev.cfoc.config.DistributionId;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ public final class TriggerParser {
      * (UpdateDistribution2020_05_31) as well as without; both name the same call.
      */
     private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{4}_\\d{2}_\\d{2}$");
-    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
     /** Distribution tenant ids look like dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB; what CloudTrail hides is not one. */
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -153,7 +153,7 @@ public final class TriggerParser {
             throw new EventException(path + ": missing distribution id (a string like E2QWRUHAPOMQZL)");
         }
         String id = node.asText();
-        if (!DISTRIBUTION_ID.matcher(id).matches()) {
+        if (!DistributionId.isValid(id)) {
             throw new EventException(path + ": '" + abbreviate(id) + "' is not a CloudFront distribution id");
         }
         return id;

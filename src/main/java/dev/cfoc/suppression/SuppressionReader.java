@@ -3,6 +3,7 @@ package dev.cfoc.suppression;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfoc.config.DistributionId;
 import dev.cfoc.finding.FindingCode;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code [{"distributionId": "E…", "originId": "…", "code": "CERT_EXPIRING_SOON", "until": "2026-12-31",
@@ -32,7 +32,6 @@ public final class SuppressionReader {
      */
     static final Set<String> FIELDS = Set.of("distributionId", "originId", "code", "until", "reason");
 
-    private static final Pattern DISTRIBUTION_ID = Pattern.compile("E[A-Z0-9]{5,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param source how errors name where the list came from: {@code --suppressions FILE}, {@code SUPPRESSIONS} */
@@ -82,7 +81,7 @@ public final class SuppressionReader {
             }
         }
         String distributionId = text(node, "distributionId", at).orElseThrow(() -> missing(at, "distributionId"));
-        if (!DISTRIBUTION_ID.matcher(distributionId).matches()) {
+        if (!DistributionId.isValid(distributionId)) {
             throw new SuppressionException(at + ".distributionId: must be a distribution id like E2QWRUHAPOMQZL");
         }
         Optional<String> originId = text(node, "originId", at);
